@@ -1,0 +1,30 @@
+package dev.wixbridge.install.control;
+
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.inject.Inject;
+
+/** Keeps the state table small: every quarter hour, on every server (the delete is idempotent). */
+@Singleton
+public class InstallStatePurge {
+
+    private static final Logger LOG = Logger.getLogger(InstallStatePurge.class.getName());
+
+    @Inject
+    InstallStates states;
+
+    @Schedule(hour = "*", minute = "*/15", persistent = false)
+    void purge() {
+        try {
+            int purged = states.purge();
+            if (purged > 0) {
+                LOG.fine(() -> "Purged " + purged + " old install states");
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Could not purge old install states; trying again later", e);
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package dev.wixbridge.install.entity;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/**
+ * One install started at the App URL: the {@code state} we sent to Wix, known only by its
+ * fingerprint, bound to the browser that started it, single use and short-lived.
+ */
+@Entity
+@Table(name = "install_state")
+public class InstallState {
+
+    @Id
+    @Column(name = "state_hash")
+    private String stateHash;
+
+    @Column(name = "browser_hash")
+    private String browserHash;
+
+    @Enumerated(EnumType.STRING)
+    private InstallStateStatus status;
+
+    @Column(name = "created_at")
+    private OffsetDateTime createdAt;
+
+    @Column(name = "expires_at")
+    private OffsetDateTime expiresAt;
+
+    @Column(name = "code_hash")
+    private String codeHash;
+
+    @Column(name = "instance_id")
+    private String instanceId;
+
+    @Column(name = "refusal")
+    private String refusal;
+
+    @Column(name = "finished_at")
+    private OffsetDateTime finishedAt;
+
+    protected InstallState() {
+        // for JPA
+    }
+
+    public static InstallState issue(String stateHash, String browserHash, Instant now, Duration lifetime) {
+        InstallState state = new InstallState();
+        state.stateHash = stateHash;
+        state.browserHash = browserHash;
+        state.status = InstallStateStatus.PENDING;
+        state.createdAt = now.atOffset(ZoneOffset.UTC);
+        state.expiresAt = now.plus(lifetime).atOffset(ZoneOffset.UTC);
+        return state;
+    }
+
+    public boolean isBoundTo(String browserHash) {
+        return this.browserHash.equals(browserHash);
+    }
+
+    public boolean hasExpiredAt(Instant now) {
+        return !now.isBefore(expiresAt.toInstant());
+    }
+
+    /** Whether this state was finished by a callback with this very code and instance id. */
+    public boolean wasFinishedBy(String codeHash, String instanceId) {
+        return codeHash.equals(this.codeHash) && instanceId.equals(this.instanceId);
+    }
+
+    public void complete(String codeHash, String instanceId, Instant now) {
+        finish(InstallStateStatus.COMPLETED, codeHash, instanceId, now);
+    }
+
+    public void refuse(String codeHash, String instanceId, String refusal, Instant now) {
+        finish(InstallStateStatus.REFUSED, codeHash, instanceId, now);
+        this.refusal = refusal;
+    }
+
+    private void finish(InstallStateStatus status, String codeHash, String instanceId, Instant now) {
+        this.status = status;
+        this.codeHash = codeHash;
+        this.instanceId = instanceId;
+        this.finishedAt = now.atOffset(ZoneOffset.UTC);
+    }
+
+    public InstallStateStatus status() {
+        return status;
+    }
+
+    public String refusal() {
+        return refusal;
+    }
+
+    public String instanceId() {
+        return instanceId;
+    }
+}

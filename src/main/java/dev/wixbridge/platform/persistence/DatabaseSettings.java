@@ -1,0 +1,69 @@
+package dev.wixbridge.platform.persistence;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.Config;
+
+/**
+ * Where the data lives. By default an H2 file under {@code data/} (relative to the server's
+ * working directory, or {@code data.dir}); {@code db.url} switches to any other database.
+ */
+@ApplicationScoped
+public class DatabaseSettings {
+
+    public static final String DATA_DIR = "data.dir";
+    public static final String URL = "db.url";
+    public static final String USER = "db.user";
+    public static final String PASSWORD = "db.password";
+
+    /**
+     * H2 waits only one second for a row lock by default; a duplicate install callback waits
+     * on the first one's lock for as long as that one talks to Wix.
+     */
+    private static final String H2_OPTIONS = ";LOCK_TIMEOUT=30000";
+
+    @Inject
+    Config config;
+
+    public Path dataDirectory() {
+        return Path.of(config.getOptionalValue(DATA_DIR, String.class).orElse("data")).toAbsolutePath();
+    }
+
+    public String url() {
+        return config.getOptionalValue(URL, String.class)
+                .orElseGet(() -> "jdbc:h2:file:" + dataDirectory().resolve("wix-bridge") + H2_OPTIONS);
+    }
+
+    public String user() {
+        return config.getOptionalValue(USER, String.class).orElse("");
+    }
+
+    /** Never log this value. */
+    public String password() {
+        return config.getOptionalValue(PASSWORD, String.class).orElse("");
+    }
+
+    /** The URL without credentials or options, fit for a log line. */
+    public String describe() {
+        String url = url();
+        int options = url.indexOf(';');
+        int query = url.indexOf('?');
+        int end = options < 0 ? query : (query < 0 ? options : Math.min(options, query));
+        return end < 0 ? url : url.substring(0, end);
+    }
+
+    Optional<String> driverClassName() {
+        String url = url();
+        if (url.startsWith("jdbc:h2:")) {
+            return Optional.of("org.h2.Driver");
+        }
+        if (url.startsWith("jdbc:postgresql:")) {
+            return Optional.of("org.postgresql.Driver");
+        }
+        return Optional.empty();
+    }
+}

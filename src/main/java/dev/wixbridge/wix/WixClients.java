@@ -1,0 +1,48 @@
+package dev.wixbridge.wix;
+
+import java.util.concurrent.TimeUnit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.rest.client.RestClientBuilder;
+
+import dev.wixbridge.platform.config.WixSettings;
+
+/**
+ * Builds the MicroProfile REST clients for Wix from {@code wix.api-url} and the timeouts.
+ * Built in code rather than by {@code configKey} so the documented keys stay the only ones.
+ */
+@ApplicationScoped
+class WixClients {
+
+    @Inject
+    WixSettings settings;
+
+    private volatile WixOAuthApi oauth;
+    private volatile WixAppsApi apps;
+
+    WixOAuthApi oauth() {
+        WixOAuthApi client = oauth;
+        if (client == null) {
+            client = oauth = builder().build(WixOAuthApi.class);
+        }
+        return client;
+    }
+
+    WixAppsApi apps() {
+        WixAppsApi client = apps;
+        if (client == null) {
+            client = apps = builder().build(WixAppsApi.class);
+        }
+        return client;
+    }
+
+    private RestClientBuilder builder() {
+        return RestClientBuilder.newBuilder()
+                .baseUri(settings.apiUrl())
+                .connectTimeout(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .readTimeout(settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .followRedirects(false);
+    }
+}

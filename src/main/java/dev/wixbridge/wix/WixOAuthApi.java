@@ -1,0 +1,23 @@
+package dev.wixbridge.wix;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
+
+/**
+ * Wix's token endpoint ({@code POST {wix.api-url}/oauth/access}), for both grants.
+ * (No {@code @Path} on the interface: the server would take it for a resource of ours.)
+ */
+@RegisterProvider(WixErrorMapper.class)
+public interface WixOAuthApi {
+
+    @POST
+    @Path("/oauth/access")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    AccessTokenResponse access(AccessTokenRequest request);
+}

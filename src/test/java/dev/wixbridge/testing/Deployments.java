@@ -1,0 +1,57 @@
+package dev.wixbridge.testing;
+
+import java.io.File;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.importer.ZipImporter;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+/**
+ * The WAR Maven built, deployed at the context root with the settings of one test class in
+ * its {@code microprofile-config.properties}: the tests exercise the artifact we ship.
+ */
+public final class Deployments {
+
+    public static final int HTTP_PORT = Integer.getInteger("it.http.port", 18080);
+    public static final String SERVER = "http://localhost:" + HTTP_PORT;
+    public static final String REDIRECT_URL = SERVER + "/oauth/callback";
+    public static final String DB_URL = "jdbc:h2:file:" + new File(System.getProperty("it.work", "target/it"), "db/wix-bridge")
+            .getAbsolutePath() + ";AUTO_SERVER=TRUE;LOCK_TIMEOUT=30000";
+
+    private Deployments() {
+    }
+
+    /** Settings of a complete install flow against the fake Wix. */
+    public static Map<String, String> fakeWixSettings() {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("wix.app-id", FakeWix.APP_ID);
+        settings.put("wix.app-secret", FakeWix.APP_SECRET);
+        settings.put("wix.redirect-url", REDIRECT_URL);
+        settings.put("wix.installer-url", FakeWix.baseUrl() + "/installer");
+        settings.put("wix.api-url", FakeWix.baseUrl());
+        settings.put("db.url", DB_URL);
+        return settings;
+    }
+
+    public static WebArchive war(Map<String, String> settings) {
+        File built = new File(System.getProperty("it.war", "target/wix-bridge.war"));
+        if (!built.isFile()) {
+            throw new IllegalStateException(built + " is missing: run the tests with 'mvn verify'");
+        }
+        // Payara Micro writes its log there (arquillian.xml) only if the folder exists.
+        new File(System.getProperty("it.work", "target/it")).mkdirs();
+        String properties = settings.entrySet().stream()
+                .map(e -> e.getKey() + "=" + e.getValue().replace("\\", "\\\\"))
+                .collect(Collectors.joining("\n", "", "\n"));
+        return ShrinkWrap.create(ZipImporter.class, "ROOT.war").importFrom(built).as(WebArchive.class)
+                .addAsResource(new StringAsset(properties), "META-INF/microprofile-config.properties");
+    }
+
+    public static DatabaseRows database() {
+        return new DatabaseRows(DB_URL);
+    }
+}

@@ -1,0 +1,427 @@
+package dev.wixbridge.testing;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.StringReader;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.stream.JsonParsingException;
+
+/**
+ * A stand-in for Wix, as strict as Wix's documentation: install tokens and redirect URL
+ * checked, authorization codes single use and valid ten minutes, the wrong app id or secret
+ * refused, access tokens useless after five minutes. Its clock can be moved forward, and it
+ * can be told to fail (5xx, 429, slow, malformed answers).
+ *
+ * <p>One instance serves the whole test run (the server under test is configured with its
+ * URL and credentials); every test makes its own sites, so tests never share state.
+ */
+public final class FakeWix {
+
+    public static final int PORT = Integer.getInteger("it.fake-wix.port", 18091);
+    public static final String APP_ID = UUID.randomUUID().toString();
+    /** Random per run: the log scan looks for it. */
+    public static final String APP_SECRET = randomToken("secret");
+    public static final Duration CODE_LIFETIME = Duration.ofMinutes(10);
+    public static final Duration ACCESS_TOKEN_LIFETIME = Duration.ofMinutes(5);
+
+    private static FakeWix shared;
+
+    private final HttpServer server;
+    private final Map<String, String> installTokens = new ConcurrentHashMap<>();
+    private final Map<String, Code> codes = new ConcurrentHashMap<>();
+    private final Map<String, String> refreshTokens = new ConcurrentHashMap<>();
+    private final Map<String, AccessToken> accessTokens = new ConcurrentHashMap<>();
+    private final Set<String> issuedSecrets = ConcurrentHashMap.newKeySet();
+    private final List<Call> calls = Collections.synchronizedList(new ArrayList<>());
+    private final Deque<Failure> tokenFailures = new ArrayDeque<>();
+    private final Deque<Failure> instanceFailures = new ArrayDeque<>();
+
+    private volatile String expectedRedirectUrl;
+    private volatile String acceptedSecret = APP_SECRET;
+    private volatile Duration clockSkew = Duration.ZERO;
+    private volatile Duration tokenDelay = Duration.ZERO;
+    /** Instance id the fake's instance API answers with instead of the real one, to model a forged URL. */
+    private final Map<String, String> instanceOverrides = new ConcurrentHashMap<>();
+
+    private FakeWix() throws IOException {
+        issuedSecrets.add(APP_SECRET);
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", PORT), 64);
+        server.setExecutor(Executors.newCachedThreadPool());
+        server.createContext("/installer/install", this::consentPage);
+        server.createContext("/installer/close-window", this::closeWindow);
+        server.createContext("/oauth/access", this::tokenEndpoint);
+        server.createContext("/apps/v1/instance", this::instanceEndpoint);
+        server.start();
+    }
+
+    /** The fake of this test run, started on first use. */
+    public static synchronized FakeWix shared() {
+        if (shared == null) {
+            try {
+                shared = new FakeWix();
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot start the fake Wix on port " + PORT, e);
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> shared.server.stop(0)));
+        }
+        return shared;
+    }
+
+    public static String baseUrl() {
+        return "http://127.0.0.1:" + PORT;
+    }
+
+    /** Undoes every failure, skew and override a test set up. Sites and tokens stay. */
+    public synchronized void reset(String redirectUrl) {
+        expectedRedirectUrl = redirectUrl;
+        acceptedSecret = APP_SECRET;
+        clockSkew = Duration.ZERO;
+        tokenDelay = Duration.ZERO;
+        tokenFailures.clear();
+        instanceFailures.clear();
+        instanceOverrides.clear();
+    }
+
+    // ----- what a test arranges
+
+    /** A site whose owner adds the app: Wix would send the browser to the App URL with this token. */
+    public Site newSite() {
+        String instanceId = UUID.randomUUID().toString();
+        String installToken = randomToken("install");
+        installTokens.put(installToken, instanceId);
+        return new Site(instanceId, installToken);
+    }
+
+    /** The owner of an installed site adds the app again: a new install token for the same instance. */
+    public Site reinstall(Site site) {
+        String installToken = randomToken("install");
+        installTokens.put(installToken, site.instanceId());
+        return new Site(site.instanceId(), installToken);
+    }
+
+    /** An authorization code for the site, as Wix would put in the Redirect URL after consent. */
+    public String codeFor(Site site) {
+        String code = randomToken("code");
+        codes.put(code, new Code(site.instanceId(), now()));
+        issuedSecrets.add(code);
+        return code;
+    }
+
+    public void advanceClock(Duration by) {
+        clockSkew = clockSkew.plus(by);
+    }
+
+    /** From now on Wix expects another secret: ours is wrong. */
+    public void rotateAppSecret() {
+        acceptedSecret = randomToken("other-secret");
+    }
+
+    public synchronized void failTokenCalls(Failure... failures) {
+        tokenFailures.addAll(List.of(failures));
+    }
+
+    public synchronized void failInstanceCalls(Failure... failures) {
+        instanceFailures.addAll(List.of(failures));
+    }
+
+    /** Every token call takes this long before it is answered. */
+    public void delayTokenCalls(Duration delay) {
+        tokenDelay = delay;
+    }
+
+    /** The instance API says the tokens of {@code site} belong to {@code otherInstanceId}. */
+    public void reportInstanceAs(Site site, String otherInstanceId) {
+        instanceOverrides.put(site.instanceId(), otherInstanceId);
+    }
+
+    // ----- what a test observes
+
+    public List<Call> calls() {
+        synchronized (calls) {
+            return List.copyOf(calls);
+        }
+    }
+
+    public long codeExchanges(String code) {
+        return calls().stream().filter(call -> call.path().equals("/oauth/access") && code.equals(call.code())).count();
+    }
+
+    public long callsFor(Site site) {
+        return calls().stream().filter(call -> site.instanceId().equals(call.instanceId())).count();
+    }
+
+    /** Every secret this fake knows or handed out: app secret, codes, refresh and access tokens. */
+    public Set<String> secrets() {
+        return Set.copyOf(issuedSecrets);
+    }
+
+    public boolean isValidAccessToken(String token, Site site) {
+        AccessToken access = accessTokens.get(token);
+        return access != null && access.instanceId().equals(site.instanceId()) && now().isBefore(access.expiresAt());
+    }
+
+    public String refreshTokenOf(Site site) {
+        return refreshTokens.entrySet().stream().filter(e -> e.getValue().equals(site.instanceId()))
+                .map(Map.Entry::getKey).findFirst().orElse(null);
+    }
+
+    // ----- endpoints
+
+    /** Wix's consent page; the owner approves at once and is sent to the Redirect URL. */
+    private void consentPage(HttpExchange exchange) throws IOException {
+        Map<String, String> query = query(exchange.getRequestURI());
+        String instanceId = installTokens.get(query.getOrDefault("token", ""));
+        if (!APP_ID.equals(query.get("appId")) || instanceId == null || query.get("state") == null
+                || !query.getOrDefault("redirectUrl", "").equals(expectedRedirectUrl)) {
+            respond(exchange, 400, "text/plain", "bad install request");
+            return;
+        }
+        String code = codeFor(new Site(instanceId, null));
+        String location = query.get("redirectUrl") + "?code=" + encode(code) + "&instanceId=" + encode(instanceId)
+                + "&state=" + encode(query.get("state"));
+        exchange.getResponseHeaders().add("Location", location);
+        respond(exchange, 302, "text/plain", "");
+    }
+
+    private void closeWindow(HttpExchange exchange) throws IOException {
+        String token = query(exchange.getRequestURI()).get("access_token");
+        AccessToken access = token == null ? null : accessTokens.get(token);
+        boolean valid = access != null && now().isBefore(access.expiresAt());
+        respond(exchange, valid ? 200 : 401, "text/html", valid ? "<p>Window closed</p>" : "<p>Invalid token</p>");
+    }
+
+    private void tokenEndpoint(HttpExchange exchange) throws IOException {
+        if (!"POST".equals(exchange.getRequestMethod())) {
+            respond(exchange, 405, "application/json", "{}");
+            return;
+        }
+        String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
+        if (contentType == null || !contentType.startsWith("application/json")) {
+            respond(exchange, 415, "application/json", "{\"message\":\"JSON expected\"}");
+            return;
+        }
+        JsonObject body;
+        try (JsonReader reader = Json.createReader(new StringReader(read(exchange.getRequestBody())))) {
+            body = reader.readObject();
+        } catch (JsonParsingException e) {
+            respond(exchange, 400, "application/json", "{\"message\":\"malformed JSON\"}");
+            return;
+        }
+        String grantType = body.getString("grant_type", "");
+        String code = body.getString("code", null);
+        String refreshToken = body.getString("refresh_token", null);
+        Code known = code == null ? null : codes.get(code);
+        String instanceId = known != null ? known.instanceId() : refreshToken == null ? null : refreshTokens.get(refreshToken);
+        calls.add(new Call("/oauth/access", grantType, code, instanceId));
+        pause(tokenDelay);
+        if (failed(exchange, nextFailure(tokenFailures))) {
+            return;
+        }
+        if (!APP_ID.equals(body.getString("client_id", "")) || !acceptedSecret.equals(body.getString("client_secret", ""))) {
+            respond(exchange, 401, "application/json", "{\"message\":\"invalid client\",\"details\":{\"code\":\"invalid_client\"}}");
+            return;
+        }
+        switch (grantType) {
+            case "authorization_code" -> {
+                synchronized (this) {
+                    if (known == null || known.used() || !now().isBefore(known.issuedAt().plus(CODE_LIFETIME))) {
+                        respond(exchange, 400, "application/json", "{\"message\":\"invalid code\",\"details\":{\"code\":\"invalid_grant\"}}");
+                        return;
+                    }
+                    codes.put(code, known.markUsed());
+                }
+                String refresh = randomToken("refresh");
+                refreshTokens.put(refresh, instanceId);
+                issuedSecrets.add(refresh);
+                respond(exchange, 200, "application/json", tokenJson(refresh, newAccessToken(instanceId)));
+            }
+            case "refresh_token" -> {
+                if (instanceId == null) {
+                    respond(exchange, 400, "application/json", "{\"message\":\"invalid refresh token\",\"details\":{\"code\":\"invalid_grant\"}}");
+                    return;
+                }
+                respond(exchange, 200, "application/json", tokenJson(refreshToken, newAccessToken(instanceId)));
+            }
+            default -> respond(exchange, 400, "application/json", "{\"message\":\"unsupported grant_type\"}");
+        }
+    }
+
+    private void instanceEndpoint(HttpExchange exchange) throws IOException {
+        String token = exchange.getRequestHeaders().getFirst("Authorization");
+        AccessToken access = token == null ? null : accessTokens.get(token);
+        calls.add(new Call("/apps/v1/instance", null, null, access == null ? null : access.instanceId()));
+        if (failed(exchange, nextFailure(instanceFailures))) {
+            return;
+        }
+        if (access == null || !now().isBefore(access.expiresAt())) {
+            respond(exchange, 401, "application/json", "{\"message\":\"unauthorized\"}");
+            return;
+        }
+        String instanceId = instanceOverrides.getOrDefault(access.instanceId(), access.instanceId());
+        respond(exchange, 200, "application/json", "{\"instance\":{\"instanceId\":\"" + instanceId
+                + "\",\"appName\":\"Fake app\",\"isFree\":true},\"site\":{\"locale\":\"en\"}}");
+    }
+
+    // ----- failures
+
+    /** How the fake misbehaves on one call. */
+    public record Failure(int status, String retryAfter, Duration delay, boolean notJson) {
+
+        public static Failure status(int status) {
+            return new Failure(status, null, Duration.ZERO, false);
+        }
+
+        public static Failure rateLimited(String retryAfter) {
+            return new Failure(429, retryAfter, Duration.ZERO, false);
+        }
+
+        /** Answers 200, but only after {@code delay}: longer than the client waits, it is a timeout. */
+        public static Failure slow(Duration delay) {
+            return new Failure(0, null, delay, false);
+        }
+
+        public static Failure malformed() {
+            return new Failure(200, null, Duration.ZERO, true);
+        }
+    }
+
+    private synchronized Failure nextFailure(Deque<Failure> failures) {
+        return failures.poll();
+    }
+
+    /** Answers as the failure says; false when there is none or it only delays. */
+    private boolean failed(HttpExchange exchange, Failure failure) throws IOException {
+        if (failure == null) {
+            return false;
+        }
+        pause(failure.delay());
+        if (failure.notJson()) {
+            respond(exchange, 200, "application/json", "<html>not json");
+            return true;
+        }
+        if (failure.status() == 0) {
+            return false;
+        }
+        if (failure.retryAfter() != null) {
+            exchange.getResponseHeaders().add("Retry-After", failure.retryAfter());
+        }
+        respond(exchange, failure.status(), "application/json", "{\"message\":\"failure on purpose\"}");
+        return true;
+    }
+
+    // ----- plumbing
+
+    private String newAccessToken(String instanceId) {
+        String token = randomToken("access");
+        accessTokens.put(token, new AccessToken(instanceId, now().plus(ACCESS_TOKEN_LIFETIME)));
+        issuedSecrets.add(token);
+        return token;
+    }
+
+    private static String tokenJson(String refreshToken, String accessToken) {
+        return "{\"access_token\":\"" + accessToken + "\",\"refresh_token\":\"" + refreshToken + "\"}";
+    }
+
+    private Instant now() {
+        return Instant.now().plus(clockSkew);
+    }
+
+    private static void pause(Duration delay) {
+        if (delay.isZero()) {
+            return;
+        }
+        try {
+            Thread.sleep(delay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static Map<String, String> query(URI uri) {
+        Map<String, String> values = new HashMap<>();
+        String raw = uri.getRawQuery();
+        if (raw != null) {
+            for (String pair : raw.split("&")) {
+                int eq = pair.indexOf('=');
+                if (eq > 0) {
+                    values.put(decode(pair.substring(0, eq)), decode(pair.substring(eq + 1)));
+                }
+            }
+        }
+        return values;
+    }
+
+    private static void respond(HttpExchange exchange, int status, String contentType, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", contentType);
+        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    private static String read(InputStream in) throws IOException {
+        return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    private static String decode(String value) {
+        return URLDecoder.decode(value, StandardCharsets.UTF_8);
+    }
+
+    private static String randomToken(String kind) {
+        byte[] bytes = new byte[24];
+        new SecureRandom().nextBytes(bytes);
+        return kind + "-" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    public record Site(String instanceId, String installToken) {
+    }
+
+    /** One request the fake received; {@code code} only for code grants, {@code instanceId} when known. */
+    public record Call(String path, String grantType, String code, String instanceId) {
+    }
+
+    private record Code(String instanceId, Instant issuedAt, boolean used) {
+        Code(String instanceId, Instant issuedAt) {
+            this(instanceId, issuedAt, false);
+        }
+
+        Code markUsed() {
+            return new Code(instanceId, issuedAt, true);
+        }
+    }
+
+    private record AccessToken(String instanceId, Instant expiresAt) {
+    }
+}

@@ -1,0 +1,46 @@
+package dev.wixbridge.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/** The log files the servers of this test run wrote (Payara Micro's {@code --logtofile}). */
+public final class ServerLog {
+
+    private ServerLog() {
+    }
+
+    public static String text() {
+        Path dir = Path.of(System.getProperty("it.work", "target/it"));
+        try (Stream<Path> files = Files.list(dir)) {
+            List<Path> logs = files.filter(f -> f.getFileName().toString().startsWith("server.log")).sorted().toList();
+            StringBuilder text = new StringBuilder();
+            for (Path log : logs) {
+                text.append(Files.readString(log, StandardCharsets.ISO_8859_1));
+            }
+            return text.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Fails when any of the secrets stands anywhere in the logs; the logs must exist and hold our lines. */
+    public static void assertHoldsNone(Set<String> secrets) {
+        String log = text();
+        assertThat(log).as("server log of the test run").contains("dev.wixbridge");
+        List<String> leaked = secrets.stream().filter(log::contains).map(ServerLog::redacted).collect(Collectors.toList());
+        assertThat(leaked).as("secrets found in the server log").isEmpty();
+    }
+
+    private static String redacted(String secret) {
+        return secret.substring(0, Math.min(10, secret.length())) + "…";
+    }
+}
