@@ -257,6 +257,8 @@ public final class FakeWix {
                     }
                     codes.put(code, known.markUsed());
                 }
+                // A new install replaces the site's grant: its earlier refresh tokens stop working.
+                refreshTokens.values().removeIf(instanceId::equals);
                 String refresh = randomToken("refresh");
                 refreshTokens.put(refresh, instanceId);
                 issuedSecrets.add(refresh);

@@ -16,8 +16,8 @@ public class InvalidQueryParameterPage implements ExceptionMapper<InvalidQueryPa
     public Response toResponse(InvalidQueryParameter e) {
         LOG.info(() -> "Refused a browser request: " + e.getMessage());
         return new HtmlPage(Response.Status.BAD_REQUEST, "This link is incomplete",
-                "The address that brought you here is not complete or was changed on the way (the '"
-                        + e.parameter() + "' part " + e.problem() + ").",
+                "The address that brought you here is not complete or was changed on the way (the “"
+                        + e.parameter() + "” part " + e.problem() + ").",
                 "Please open the app again from your Wix dashboard.").toResponse();
     }
 }
