@@ -1,0 +1,53 @@
+package dev.wixbridge.install;
+
+import static dev.wixbridge.testing.InstallPageAssertions.assertPage;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import java.util.Set;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import dev.wixbridge.testing.Browser;
+import dev.wixbridge.testing.Deployments;
+import dev.wixbridge.testing.FakeWix;
+import dev.wixbridge.testing.OwnerJourney;
+import dev.wixbridge.testing.ServerLog;
+
+/** Required settings missing: the service still starts, tells the admin which keys, and install URLs answer 503. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class MissingConfigurationIT {
+
+    private final Browser browser = new Browser();
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        Map<String, String> settings = Deployments.fakeWixSettings();
+        settings.remove("wix.app-id");
+        settings.remove("wix.redirect-url");
+        settings.put("wix.after-install", "somewhere nice");
+        return Deployments.war(settings);
+    }
+
+    @Test
+    void install_urls_answer_a_plain_503_page() {
+        assertPage(browser.get(OwnerJourney.APP_URL + "?token=t"), 503, "not ready");
+        assertPage(browser.get(Deployments.REDIRECT_URL + "?code=c&state=s&instanceId=" + java.util.UUID.randomUUID()),
+                503, "not ready");
+    }
+
+    @Test
+    void start_up_log_names_each_missing_key_and_never_a_value() {
+        String log = ServerLog.text();
+        assertThat(log).contains("wix.app-id is not set (environment variable WIX_APP_ID)")
+                .contains("wix.redirect-url is not set (environment variable WIX_REDIRECT_URL)")
+                .contains("wix.after-install must be 'close-window' or an absolute http(s) URL");
+        ServerLog.assertHoldsNone(Set.of(FakeWix.APP_SECRET));
+    }
+}

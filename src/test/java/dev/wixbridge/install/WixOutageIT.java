@@ -1,0 +1,113 @@
+package dev.wixbridge.install;
+
+import static dev.wixbridge.testing.InstallPageAssertions.assertPage;
+import static dev.wixbridge.testing.OwnerJourney.approve;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import dev.wixbridge.testing.Browser;
+import dev.wixbridge.testing.DatabaseRows;
+import dev.wixbridge.testing.Deployments;
+import dev.wixbridge.testing.FakeWix;
+import dev.wixbridge.testing.FakeWix.Failure;
+import dev.wixbridge.testing.ServerLog;
+
+/** Wix down, slow, rate limiting or talking nonsense: the owner is told to reload, nothing is stored. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class WixOutageIT {
+
+    private final FakeWix wix = FakeWix.shared();
+    private final DatabaseRows rows = Deployments.database();
+    private final Browser browser = new Browser();
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        Map<String, String> settings = Deployments.fakeWixSettings();
+        settings.put("wix.read-timeout-ms", "1000");
+        return Deployments.war(settings);
+    }
+
+    @BeforeEach
+    void resetWix() {
+        wix.reset(Deployments.REDIRECT_URL);
+    }
+
+    @AfterAll
+    static void logHoldsNoSecret() {
+        ServerLog.assertHoldsNone(FakeWix.shared().secrets());
+    }
+
+    @Test
+    void a_server_error_at_wix_asks_for_a_reload_and_the_reload_completes_the_install() {
+        FakeWix.Site site = wix.newSite();
+        URI callback = approve(browser, site);
+        wix.failTokenCalls(Failure.status(503));
+
+        HttpResponse<String> page = browser.get(callback);
+        assertPage(page, 503, "Wix is not answering", "reload this page");
+        assertThat(page.headers().firstValue("Retry-After")).isPresent();
+        assertThat(rows.installations(site.instanceId())).isZero();
+
+        assertThat(browser.get(callback).statusCode()).as("reload").isEqualTo(302);
+        assertThat(rows.installations(site.instanceId())).isEqualTo(1);
+    }
+
+    @Test
+    void rate_limiting_passes_wix_retry_after_on() {
+        FakeWix.Site site = wix.newSite();
+        URI callback = approve(browser, site);
+        wix.failTokenCalls(Failure.rateLimited("30"));
+
+        HttpResponse<String> page = browser.get(callback);
+        assertPage(page, 503, "reload this page");
+        assertThat(page.headers().firstValue("Retry-After")).hasValue("30");
+        assertThat(rows.installations(site.instanceId())).isZero();
+    }
+
+    @Test
+    void a_slow_token_endpoint_times_out_with_a_reload_page() {
+        FakeWix.Site site = wix.newSite();
+        URI callback = approve(browser, site);
+        wix.failTokenCalls(Failure.slow(Duration.ofSeconds(3)));
+
+        assertPage(browser.get(callback), 503, "reload this page");
+        assertThat(rows.installations(site.instanceId())).isZero();
+    }
+
+    @Test
+    void an_answer_that_is_not_json_is_a_bad_gateway_and_a_reload_retries() {
+        FakeWix.Site site = wix.newSite();
+        URI callback = approve(browser, site);
+        wix.failTokenCalls(Failure.malformed());
+
+        assertPage(browser.get(callback), 502, "reload this page");
+        assertThat(rows.installations(site.instanceId())).isZero();
+
+        assertThat(browser.get(callback).statusCode()).as("reload").isEqualTo(302);
+        assertThat(rows.installations(site.instanceId())).isEqualTo(1);
+    }
+
+    @Test
+    void the_instance_check_failing_stores_nothing() {
+        FakeWix.Site site = wix.newSite();
+        URI callback = approve(browser, site);
+        wix.failInstanceCalls(Failure.status(500));
+
+        assertPage(browser.get(callback), 503, "reload this page");
+        assertThat(rows.installations(site.instanceId())).isZero();
+    }
+}
