@@ -1,17 +1,24 @@
 -- Schema owned by Flyway; the same history runs on H2 and PostgreSQL.
 
--- One row per Wix site (app instance) that installed the app.
+-- One row per Wix site (app instance) that installed the app. Tokens are sealed with
+-- AES-256-GCM (see dev.wixbridge.token.control.TokenCipher) under the key named in
+-- token_key_id: a dump of this table shows no token.
 CREATE TABLE installation (
     instance_id             VARCHAR(64)              NOT NULL PRIMARY KEY,
     status                  VARCHAR(32)              NOT NULL,
-    refresh_token           VARCHAR(8192),
-    access_token            VARCHAR(8192),
+    token_key_id            VARCHAR(64),
+    refresh_token_sealed    VARCHAR(8192),
+    access_token_sealed     VARCHAR(8192),
     access_token_expires_at TIMESTAMP WITH TIME ZONE,
     installed_at            TIMESTAMP WITH TIME ZONE NOT NULL,
     updated_at              TIMESTAMP WITH TIME ZONE NOT NULL,
     last_refreshed_at       TIMESTAMP WITH TIME ZONE,
+    last_failure            VARCHAR(64),
+    last_failure_at         TIMESTAMP WITH TIME ZONE,
     version                 BIGINT                   NOT NULL
 );
+
+CREATE INDEX installation_status ON installation (status, instance_id);
 
 -- One row per install started at the App URL. Only hashes of the state, of the browser
 -- binding and of the authorization code are kept: a dump of this table replays nothing.

@@ -5,6 +5,9 @@ import java.util.Set;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 
+import dev.wixbridge.api.InstallationsResource;
+import dev.wixbridge.api.InvalidApiParameterMapper;
+import dev.wixbridge.api.TokenKeysResource;
 import dev.wixbridge.install.boundary.AppUrlResource;
 import dev.wixbridge.install.boundary.RedirectUrlResource;
 import dev.wixbridge.platform.web.BrowserFacingHeaders;
@@ -23,6 +26,9 @@ public class RestApplication extends Application {
         return Set.of(
                 AppUrlResource.class,
                 RedirectUrlResource.class,
+                InstallationsResource.class,
+                TokenKeysResource.class,
+                InvalidApiParameterMapper.class,
                 BrowserFacingHeaders.class,
                 InvalidQueryParameterPage.class,
                 UnexpectedFailureMapper.class);

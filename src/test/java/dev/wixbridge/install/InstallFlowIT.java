@@ -32,6 +32,7 @@ import dev.wixbridge.testing.DatabaseRows;
 import dev.wixbridge.testing.Deployments;
 import dev.wixbridge.testing.FakeWix;
 import dev.wixbridge.testing.OwnerJourney;
+import dev.wixbridge.testing.SealedTokens;
 import dev.wixbridge.testing.ServerLog;
 
 /** The install handshake as a site owner's browser goes through it, against the fake Wix. */
@@ -86,8 +87,10 @@ class InstallFlowIT {
 
         Map<String, Object> row = rows.installation(site.instanceId()).orElseThrow();
         assertThat(row.get("status")).isEqualTo("ACTIVE");
-        assertThat(row.get("refresh_token")).isEqualTo(wix.refreshTokenOf(site));
-        assertThat(row.get("access_token")).isEqualTo(accessToken);
+        assertThat(row.get("token_key_id")).isEqualTo(SealedTokens.FIRST_KEY_ID);
+        assertThat(SealedTokens.open(row, "refresh")).isEqualTo(wix.refreshTokenOf(site));
+        assertThat(SealedTokens.open(row, "access")).isEqualTo(accessToken);
+        assertThat(row.values()).as("no token in clear").doesNotContain(accessToken, wix.refreshTokenOf(site));
         assertThat(row.get("access_token_expires_at")).isNotNull();
         assertThat(row.get("installed_at")).isNotNull();
         assertThat(row.get("updated_at")).isNotNull();
@@ -117,7 +120,8 @@ class InstallFlowIT {
         assertThat(rows.installations(site.instanceId())).isEqualTo(1);
         Map<String, Object> second = rows.installation(site.instanceId()).orElseThrow();
         assertThat(second.get("status")).isEqualTo("ACTIVE");
-        assertThat(second.get("refresh_token")).isNotEqualTo(first.get("refresh_token")).isEqualTo(wix.refreshTokenOf(again));
+        assertThat(SealedTokens.open(second, "refresh")).isNotEqualTo(SealedTokens.open(first, "refresh"))
+                .isEqualTo(wix.refreshTokenOf(again));
         assertThat(second.get("installed_at")).isEqualTo(first.get("installed_at"));
         assertThat(second.get("updated_at")).isNotEqualTo(first.get("updated_at"));
     }

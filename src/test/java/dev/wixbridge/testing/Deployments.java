@@ -22,6 +22,9 @@ public final class Deployments {
     public static final String DB_URL = "jdbc:h2:file:" + new File(System.getProperty("it.work", "target/it"), "db/wix-bridge")
             .getAbsolutePath() + ";AUTO_SERVER=TRUE;LOCK_TIMEOUT=30000";
 
+    /** Random per run: the log scan looks for it too. */
+    public static final String API_KEY = "it-api-key-" + java.util.UUID.randomUUID();
+
     private Deployments() {
     }
 
@@ -34,6 +37,8 @@ public final class Deployments {
         settings.put("wix.installer-url", FakeWix.baseUrl() + "/installer");
         settings.put("wix.api-url", FakeWix.baseUrl());
         settings.put("db.url", DB_URL);
+        settings.put("wix.token-keys", SealedTokens.FIRST_KEY_ID + ":" + SealedTokens.FIRST_KEY);
+        settings.put("api.keys", API_KEY);
         return settings;
     }
 
@@ -42,6 +47,7 @@ public final class Deployments {
         if (!built.isFile()) {
             throw new IllegalStateException(built + " is missing: run the tests with 'mvn verify'");
         }
+        awaitPortFree(HTTP_PORT);
         // Payara Micro writes its log there (arquillian.xml) only if the folder exists.
         new File(System.getProperty("it.work", "target/it")).mkdirs();
         String properties = settings.entrySet().stream()
@@ -49,6 +55,24 @@ public final class Deployments {
                 .collect(Collectors.joining("\n", "", "\n"));
         return ShrinkWrap.create(ZipImporter.class, "ROOT.war").importFrom(built).as(WebArchive.class)
                 .addAsResource(new StringAsset(properties), "META-INF/microprofile-config.properties");
+    }
+
+    /**
+     * The previous test class's server may still be shutting down when the next one starts:
+     * a new server would then fail to bind the port. Wait (bounded) until the port is free.
+     */
+    private static void awaitPortFree(int port) {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            try (java.net.ServerSocket socket = new java.net.ServerSocket()) {
+                socket.setReuseAddress(true);
+                socket.bind(new java.net.InetSocketAddress(port));
+                return;
+            } catch (java.io.IOException stillTaken) {
+                java.util.concurrent.locks.LockSupport.parkNanos(java.time.Duration.ofMillis(200).toNanos());
+            }
+        }
+        throw new IllegalStateException("port " + port + " is still taken after 60 s");
     }
 
     public static DatabaseRows database() {

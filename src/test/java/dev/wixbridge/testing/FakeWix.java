@@ -72,6 +72,9 @@ public final class FakeWix {
 
     private FakeWix() throws IOException {
         issuedSecrets.add(APP_SECRET);
+        issuedSecrets.add(Deployments.API_KEY);
+        issuedSecrets.add(SealedTokens.FIRST_KEY);
+        issuedSecrets.add(SealedTokens.SECOND_KEY);
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", PORT), 64);
         server.setExecutor(Executors.newCachedThreadPool());
         server.createContext("/installer/install", this::consentPage);

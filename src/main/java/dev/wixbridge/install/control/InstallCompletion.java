@@ -18,6 +18,8 @@ import dev.wixbridge.installation.entity.Installation;
 import dev.wixbridge.platform.config.WixSettings;
 import dev.wixbridge.platform.persistence.Database;
 import dev.wixbridge.platform.security.SecureTokens;
+import dev.wixbridge.token.control.AccessTokens;
+import dev.wixbridge.token.control.TokenCipher;
 import dev.wixbridge.wix.Grant;
 import dev.wixbridge.wix.InstanceLookup;
 import dev.wixbridge.wix.TokenExchange;
@@ -47,6 +49,12 @@ public class InstallCompletion {
     Installations installations;
 
     @Inject
+    TokenCipher cipher;
+
+    @Inject
+    AccessTokens accessTokens;
+
+    @Inject
     WixOAuth oauth;
 
     @Inject
@@ -70,6 +78,10 @@ public class InstallCompletion {
             }
             return result;
         });
+        if (outcome instanceof CallbackOutcome.Completed) {
+            // A reinstall brings new tokens: what this server remembered of the site is stale.
+            accessTokens.forget(instanceId);
+        }
         log(instanceId, outcome, Duration.ofNanos(System.nanoTime() - started));
         return outcome;
     }
@@ -97,8 +109,6 @@ public class InstallCompletion {
         }
         if (exchange instanceof TokenExchange.Rejected rejected) {
             if (rejected.rejection() == TokenExchange.Rejection.CLIENT_REFUSED) {
-                LOG.severe("Wix refused our app credentials (HTTP " + rejected.status() + "): check "
-                        + WixSettings.APP_ID + " and " + WixSettings.APP_SECRET);
                 return new CallbackOutcome.Misconfigured();
             }
             return refuse(installState, codeHash, instanceId, Refusal.CODE_REJECTED, now);
@@ -119,8 +129,7 @@ public class InstallCompletion {
                         + " but Wix's tokens belong to instance " + found.instanceId());
                 return refuse(installState, codeHash, instanceId, Refusal.INSTANCE_MISMATCH, now);
             }
-            installations.storeGrant(em, instanceId, grant.refreshToken(), grant.accessToken(),
-                    grant.accessTokenExpiresAt(), now);
+            installations.storeGrant(em, instanceId, cipher.seal(instanceId, grant), grant.accessTokenExpiresAt(), now);
             installState.complete(codeHash, instanceId, now);
             return new CallbackOutcome.Completed(instanceId, grant.accessToken());
         }
@@ -140,10 +149,12 @@ public class InstallCompletion {
             return new CallbackOutcome.Refused(Refusal.valueOf(installState.refusal()));
         }
         Installation installation = installations.find(em, instanceId);
-        if (installation == null || installation.accessToken() == null) {
+        String accessToken = installation == null ? null : installation.sealedTokens()
+                .map(sealed -> cipher.openAccessToken(instanceId, sealed)).orElse(null);
+        if (accessToken == null) {
             return new CallbackOutcome.Refused(Refusal.STATE_ALREADY_USED);
         }
-        return new CallbackOutcome.Completed(instanceId, installation.accessToken());
+        return new CallbackOutcome.Completed(instanceId, accessToken);
     }
 
     private static CallbackOutcome refuse(InstallState installState, String codeHash, String instanceId,

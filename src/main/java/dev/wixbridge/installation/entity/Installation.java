@@ -12,7 +12,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-/** A Wix site (app instance) that installed the app, with the tokens to act for it. */
+/** A Wix site (app instance) that installed the app, with its tokens sealed. */
 @Entity
 @Table(name = "installation")
 public class Installation {
@@ -24,11 +24,14 @@ public class Installation {
     @Enumerated(EnumType.STRING)
     private InstallationStatus status;
 
-    @Column(name = "refresh_token")
-    private String refreshToken;
+    @Column(name = "token_key_id")
+    private String tokenKeyId;
 
-    @Column(name = "access_token")
-    private String accessToken;
+    @Column(name = "refresh_token_sealed")
+    private String refreshTokenSealed;
+
+    @Column(name = "access_token_sealed")
+    private String accessTokenSealed;
 
     @Column(name = "access_token_expires_at")
     private OffsetDateTime accessTokenExpiresAt;
@@ -42,6 +45,12 @@ public class Installation {
     @Column(name = "last_refreshed_at")
     private OffsetDateTime lastRefreshedAt;
 
+    @Column(name = "last_failure")
+    private String lastFailure;
+
+    @Column(name = "last_failure_at")
+    private OffsetDateTime lastFailureAt;
+
     @Version
     private long version;
 
@@ -49,22 +58,70 @@ public class Installation {
         // for JPA
     }
 
-    public static Installation install(String instanceId, String refreshToken, String accessToken,
-                                       Instant accessTokenExpiresAt, Instant now) {
+    public static Installation install(String instanceId, SealedTokens tokens, Instant accessTokenExpiresAt, Instant now) {
         Installation installation = new Installation();
         installation.instanceId = instanceId;
         installation.installedAt = utc(now);
-        installation.reinstall(refreshToken, accessToken, accessTokenExpiresAt, now);
+        installation.reinstall(tokens, accessTokenExpiresAt, now);
         return installation;
     }
 
     /** A new grant from the install flow: the site is active again, whatever it was before. */
-    public void reinstall(String refreshToken, String accessToken, Instant accessTokenExpiresAt, Instant now) {
+    public void reinstall(SealedTokens tokens, Instant accessTokenExpiresAt, Instant now) {
         this.status = InstallationStatus.ACTIVE;
-        this.refreshToken = refreshToken;
-        this.accessToken = accessToken;
-        this.accessTokenExpiresAt = utc(accessTokenExpiresAt);
+        this.lastFailure = null;
+        this.lastFailureAt = null;
+        seal(tokens, accessTokenExpiresAt);
         this.updatedAt = utc(now);
+    }
+
+    /** A refresh at Wix worked: new access token, and the refresh token Wix may have rotated. */
+    public void refreshed(SealedTokens tokens, Instant accessTokenExpiresAt, Instant now) {
+        seal(tokens, accessTokenExpiresAt);
+        this.lastRefreshedAt = utc(now);
+        this.lastFailure = null;
+        this.lastFailureAt = null;
+        this.updatedAt = utc(now);
+    }
+
+    /** The same tokens under another key (key rotation); nothing else changes. */
+    public void resealed(SealedTokens tokens) {
+        seal(tokens, accessTokenExpiresAt == null ? null : accessTokenExpiresAt.toInstant());
+    }
+
+    /** Wix refused the refresh token: only the site owner opening the app again can help. */
+    public void requireReauthorization(String failure, Instant now) {
+        this.status = InstallationStatus.REAUTH_REQUIRED;
+        forgetTokens();
+        failed(failure, now);
+        this.updatedAt = utc(now);
+    }
+
+    /** The site is gone for us: tokens forgotten, status kept for the record. */
+    public void uninstall(Instant now) {
+        this.status = InstallationStatus.UNINSTALLED;
+        forgetTokens();
+        this.updatedAt = utc(now);
+    }
+
+    /** A failure worth showing to an admin, e.g. Wix unavailable during a refresh. */
+    public void failed(String failure, Instant now) {
+        this.lastFailure = failure;
+        this.lastFailureAt = utc(now);
+    }
+
+    private void seal(SealedTokens tokens, Instant accessTokenExpiresAt) {
+        this.tokenKeyId = tokens.keyId();
+        this.refreshTokenSealed = tokens.refreshToken();
+        this.accessTokenSealed = tokens.accessToken();
+        this.accessTokenExpiresAt = utc(accessTokenExpiresAt);
+    }
+
+    private void forgetTokens() {
+        this.tokenKeyId = null;
+        this.refreshTokenSealed = null;
+        this.accessTokenSealed = null;
+        this.accessTokenExpiresAt = null;
     }
 
     public String instanceId() {
@@ -75,14 +132,10 @@ public class Installation {
         return status;
     }
 
-    /** Never log or show this value. */
-    public String refreshToken() {
-        return refreshToken;
-    }
-
-    /** Never log or show this value. */
-    public String accessToken() {
-        return accessToken;
+    /** Empty when the site has no tokens (uninstalled, or re-authorization required). */
+    public java.util.Optional<SealedTokens> sealedTokens() {
+        return refreshTokenSealed == null ? java.util.Optional.empty()
+                : java.util.Optional.of(new SealedTokens(tokenKeyId, refreshTokenSealed, accessTokenSealed));
     }
 
     public Instant accessTokenExpiresAt() {
@@ -99,6 +152,14 @@ public class Installation {
 
     public Instant lastRefreshedAt() {
         return lastRefreshedAt == null ? null : lastRefreshedAt.toInstant();
+    }
+
+    public String lastFailure() {
+        return lastFailure;
+    }
+
+    public Instant lastFailureAt() {
+        return lastFailureAt == null ? null : lastFailureAt.toInstant();
     }
 
     private static OffsetDateTime utc(Instant instant) {

@@ -32,6 +32,7 @@ public class WixSettings {
     public static final String READ_TIMEOUT = "wix.read-timeout-ms";
     public static final String BROWSER_BINDING = "wix.install.browser-binding";
     public static final String ACCESS_TOKEN_TTL = "wix.access-token-ttl-seconds";
+    public static final String REFRESH_SKEW = "wix.token-refresh-skew-seconds";
 
     static final String DEFAULT_INSTALLER_URL = "https://www.wix.com/installer";
     static final String DEFAULT_API_URL = "https://www.wixapis.com";
@@ -81,6 +82,11 @@ public class WixSettings {
         return Duration.ofSeconds(config.getOptionalValue(ACCESS_TOKEN_TTL, Long.class).orElse(300L));
     }
 
+    /** A token is handed out only with more than this much life left; otherwise it is refreshed first. */
+    public Duration refreshSkew() {
+        return Duration.ofSeconds(config.getOptionalValue(REFRESH_SKEW, Long.class).orElse(60L));
+    }
+
     /**
      * Whether the install callback must come from the browser that opened the App URL.
      * {@code required} (the default) refuses a callback without our cookie; {@code if-present}
@@ -108,7 +114,7 @@ public class WixSettings {
         }
         text(AFTER_INSTALL).filter(value -> !CLOSE_WINDOW.equals(value) && !isAbsoluteHttpUrl(value))
                 .ifPresent(value -> problems.add(AFTER_INSTALL + " must be '" + CLOSE_WINDOW + "' or an absolute http(s) URL"));
-        for (String key : List.of(CONNECT_TIMEOUT, READ_TIMEOUT, ACCESS_TOKEN_TTL)) {
+        for (String key : List.of(CONNECT_TIMEOUT, READ_TIMEOUT, ACCESS_TOKEN_TTL, REFRESH_SKEW)) {
             try {
                 config.getOptionalValue(key, Long.class).filter(n -> n <= 0)
                         .ifPresent(n -> problems.add(key + " must be a positive whole number"));

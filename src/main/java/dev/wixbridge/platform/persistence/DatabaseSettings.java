@@ -1,12 +1,13 @@
 package dev.wixbridge.platform.persistence;
 
-import java.nio.file.Path;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.Config;
+
+import dev.wixbridge.platform.config.DataDirectory;
 
 /**
  * Where the data lives. By default an H2 file under {@code data/} (relative to the server's
@@ -15,7 +16,6 @@ import org.eclipse.microprofile.config.Config;
 @ApplicationScoped
 public class DatabaseSettings {
 
-    public static final String DATA_DIR = "data.dir";
     public static final String URL = "db.url";
     public static final String USER = "db.user";
     public static final String PASSWORD = "db.password";
@@ -29,13 +29,12 @@ public class DatabaseSettings {
     @Inject
     Config config;
 
-    public Path dataDirectory() {
-        return Path.of(config.getOptionalValue(DATA_DIR, String.class).orElse("data")).toAbsolutePath();
-    }
+    @Inject
+    DataDirectory dataDirectory;
 
     public String url() {
         return config.getOptionalValue(URL, String.class)
-                .orElseGet(() -> "jdbc:h2:file:" + dataDirectory().resolve("wix-bridge") + H2_OPTIONS);
+                .orElseGet(() -> "jdbc:h2:file:" + dataDirectory.path().resolve("wix-bridge") + H2_OPTIONS);
     }
 
     public String user() {

@@ -31,6 +31,9 @@ public class UnexpectedFailureMapper implements ExceptionMapper<RuntimeException
             Response.StatusType status = web.getResponse().getStatusInfo();
             return render(status, status.getReasonPhrase());
         }
+        if (e instanceof jakarta.ejb.EJBAccessException) {
+            return render(Response.Status.FORBIDDEN, "Forbidden");
+        }
         if (isDatabaseFailure(e)) {
             LOG.log(Level.SEVERE, "Database unavailable while serving a request", e);
             return render(Response.Status.SERVICE_UNAVAILABLE, "Service temporarily unavailable");

@@ -1,0 +1,51 @@
+package dev.wixbridge.api;
+
+import java.io.IOException;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.CallerPrincipal;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.ws.rs.core.HttpHeaders;
+
+/**
+ * Jakarta Security mechanism of the API: a valid {@code Authorization: Bearer <key>} logs the
+ * caller in with the role {@link ApiRoles#API_CLIENT}; anything else on a protected path gets
+ * {@code 401} as {@code application/problem+json}. Pages outside {@code /api} are left alone.
+ */
+@ApplicationScoped
+public class ApiKeyAuthentication implements HttpAuthenticationMechanism {
+
+    private static final String BEARER = "Bearer ";
+
+    @Inject
+    ApiKeys keys;
+
+    @Override
+    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
+                                                HttpMessageContext context) {
+        if (!context.isProtected()) {
+            return context.doNothing();
+        }
+        String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+        if (header != null && header.regionMatches(true, 0, BEARER, 0, BEARER.length())
+                && keys.accepts(header.substring(BEARER.length()).strip())) {
+            return context.notifyContainerAboutLogin(new CallerPrincipal("api-client"), Set.of(ApiRoles.API_CLIENT));
+        }
+        try {
+            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"wix-bridge\"");
+            response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+            response.setContentType(Problem.MEDIA_TYPE);
+            response.getWriter().write(Problem.UNAUTHORIZED.toJson());
+        } catch (IOException e) {
+            // the caller went away; nothing more to tell it
+        }
+        return AuthenticationStatus.SEND_FAILURE;
+    }
+}

@@ -1,0 +1,68 @@
+package dev.wixbridge.api;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.logging.Logger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.Config;
+
+/**
+ * The API keys callers present as {@code Authorization: Bearer <key>}: {@code api.keys},
+ * comma separated so a new key can be added before the old one is removed. With none
+ * configured, every API call is refused.
+ */
+@ApplicationScoped
+public class ApiKeys {
+
+    public static final String KEY = "api.keys";
+
+    private static final Logger LOG = Logger.getLogger(ApiKeys.class.getName());
+    private static final int SHORTEST_SENSIBLE_KEY = 24;
+
+    @Inject
+    Config config;
+
+    void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+        List<String> keys = configured();
+        if (keys.isEmpty()) {
+            LOG.warning(KEY + " is not set (environment variable API_KEYS): the API under /api refuses every call.");
+        } else if (keys.stream().anyMatch(key -> key.length() < SHORTEST_SENSIBLE_KEY)) {
+            LOG.warning(KEY + " holds a key shorter than " + SHORTEST_SENSIBLE_KEY + " characters: use long random keys.");
+        }
+    }
+
+    /**
+     * Whether {@code presented} is one of the keys. Compares digests in constant time, and
+     * always compares with every key, so timing tells nothing about how close a guess was.
+     */
+    public boolean accepts(String presented) {
+        byte[] candidate = digest(presented);
+        boolean match = false;
+        for (String key : configured()) {
+            match |= MessageDigest.isEqual(candidate, digest(key));
+        }
+        return match;
+    }
+
+    private List<String> configured() {
+        return config.getOptionalValue(KEY, String.class)
+                .map(value -> Arrays.stream(value.split(",")).map(String::strip).filter(key -> !key.isEmpty()).toList())
+                .orElse(List.of());
+    }
+
+    private static byte[] digest(String value) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+}

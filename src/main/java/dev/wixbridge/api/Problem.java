@@ -1,0 +1,77 @@
+package dev.wixbridge.api;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * An RFC 9457 problem document. {@code type} is a relative URI naming the kind of problem;
+ * callers switch on it, never on {@code detail}, which is for people.
+ */
+public record Problem(String type, String title, int status, String detail) {
+
+    public static final String MEDIA_TYPE = "application/problem+json";
+
+    public static final Problem UNAUTHORIZED = new Problem("/problems/unauthorized", "Missing or invalid API key", 401,
+            "Send a key from api.keys as 'Authorization: Bearer <key>'.");
+
+    public static Problem invalidParameter(String detail) {
+        return new Problem("/problems/invalid-parameter", "Invalid parameter", 400, detail);
+    }
+
+    public static Problem unknownInstallation(String instanceId) {
+        return new Problem("/problems/unknown-installation", "Unknown installation", 404,
+                "No site with instance id " + instanceId + " installed the app.");
+    }
+
+    public static Problem reauthorizationRequired(String instanceId) {
+        return new Problem("/problems/reauthorization-required", "Re-authorization required", 409,
+                "Wix no longer accepts this site's grant; the site owner must open the app again from the Wix dashboard ("
+                        + instanceId + ").");
+    }
+
+    public static Problem uninstalled(String instanceId) {
+        return new Problem("/problems/uninstalled", "Uninstalled", 409,
+                "The site " + instanceId + " uninstalled the app; it must be installed again.");
+    }
+
+    public static Problem wixUnavailable() {
+        return new Problem("/problems/wix-unavailable", "Wix unavailable", 503,
+                "Wix did not answer usefully; try again later.");
+    }
+
+    public static Problem wixCredentialsRefused() {
+        return new Problem("/problems/wix-credentials-refused", "Wix refuses the app's credentials", 503,
+                "Wix refused the configured wix.app-id / wix.app-secret; an admin must fix the configuration.");
+    }
+
+    public static Problem wixRefused(int status) {
+        return new Problem("/problems/wix-refused", "Wix refused the call", 502, "Wix answered HTTP " + status + ".");
+    }
+
+    public String toJson() {
+        JsonObjectBuilder json = Json.createObjectBuilder()
+                .add("type", type)
+                .add("title", title)
+                .add("status", status);
+        if (detail != null) {
+            json.add("detail", detail);
+        }
+        return json.build().toString();
+    }
+
+    public Response toResponse() {
+        return toResponse(Optional.empty());
+    }
+
+    public Response toResponse(Optional<Duration> retryAfter) {
+        Response.ResponseBuilder response = Response.status(status).type(MEDIA_TYPE).entity(toJson())
+                .header(HttpHeaders.CACHE_CONTROL, "no-store");
+        retryAfter.ifPresent(wait -> response.header(HttpHeaders.RETRY_AFTER, Math.max(1, wait.toSeconds())));
+        return response.build();
+    }
+}

@@ -1,0 +1,42 @@
+package dev.wixbridge.api;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import dev.wixbridge.token.control.TokenKeys;
+import dev.wixbridge.token.control.TokenResealing;
+
+/** Key rotation: reseal every stored token under the first key of {@code wix.token-keys}. */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+@RolesAllowed(ApiRoles.API_CLIENT)
+@Path("api/token-keys/reseal")
+@Produces(MediaType.APPLICATION_JSON)
+public class TokenKeysResource {
+
+    @Inject
+    TokenResealing resealing;
+
+    @Inject
+    TokenKeys keys;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response reseal() {
+        int resealed = resealing.resealAll();
+        return Response.ok(Json.createObjectBuilder()
+                .add("keyId", keys.currentId())
+                .add("resealed", resealed)
+                .build().toString()).build();
+    }
+}

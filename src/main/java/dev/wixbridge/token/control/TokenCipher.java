@@ -1,0 +1,90 @@
+package dev.wixbridge.token.control;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.Base64;
+
+import javax.crypto.Cipher;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.GCMParameterSpec;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import dev.wixbridge.installation.entity.SealedTokens;
+import dev.wixbridge.wix.Grant;
+
+/**
+ * Seals tokens with AES-256-GCM: a random 96-bit nonce per value, and the instance id plus
+ * the kind of token as associated data, so a sealed value copied to another row or column
+ * does not open.
+ */
+@ApplicationScoped
+public class TokenCipher {
+
+    private static final int NONCE_BYTES = 12;
+    private static final int TAG_BITS = 128;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @Inject
+    TokenKeys keys;
+
+    public SealedTokens seal(String instanceId, String refreshToken, String accessToken) {
+        String keyId = keys.currentId();
+        SecretKey key = keys.current();
+        return new SealedTokens(keyId, seal(key, instanceId, "refresh", refreshToken),
+                accessToken == null ? null : seal(key, instanceId, "access", accessToken));
+    }
+
+    public SealedTokens seal(String instanceId, Grant grant) {
+        return seal(instanceId, grant.refreshToken(), grant.accessToken());
+    }
+
+    /** Never log what this returns. */
+    public String openRefreshToken(String instanceId, SealedTokens sealed) {
+        return open(keys.byId(sealed.keyId()), instanceId, "refresh", sealed.refreshToken());
+    }
+
+    /** Never log what this returns. */
+    public String openAccessToken(String instanceId, SealedTokens sealed) {
+        return sealed.accessToken() == null ? null : open(keys.byId(sealed.keyId()), instanceId, "access", sealed.accessToken());
+    }
+
+    /** The same tokens under the current key. */
+    public SealedTokens reseal(String instanceId, SealedTokens sealed) {
+        return seal(instanceId, openRefreshToken(instanceId, sealed), openAccessToken(instanceId, sealed));
+    }
+
+    private static String seal(SecretKey key, String instanceId, String kind, String plain) {
+        try {
+            byte[] nonce = new byte[NONCE_BYTES];
+            RANDOM.nextBytes(nonce);
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, nonce));
+            cipher.updateAAD(associatedData(instanceId, kind));
+            byte[] sealed = cipher.doFinal(plain.getBytes(StandardCharsets.UTF_8));
+            return Base64.getEncoder().encodeToString(ByteBuffer.allocate(nonce.length + sealed.length).put(nonce).put(sealed).array());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM is not available", e);
+        }
+    }
+
+    private static String open(SecretKey key, String instanceId, String kind, String sealed) {
+        try {
+            byte[] bytes = Base64.getDecoder().decode(sealed);
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, bytes, 0, NONCE_BYTES));
+            cipher.updateAAD(associatedData(instanceId, kind));
+            return new String(cipher.doFinal(bytes, NONCE_BYTES, bytes.length - NONCE_BYTES), StandardCharsets.UTF_8);
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            // No detail: the message must not help anyone guess, and must carry nothing secret.
+            throw new IllegalStateException("a sealed " + kind + " token of instance " + instanceId + " does not open");
+        }
+    }
+
+    private static byte[] associatedData(String instanceId, String kind) {
+        return (instanceId + "/" + kind).getBytes(StandardCharsets.UTF_8);
+    }
+}
