@@ -57,6 +57,8 @@ public final class FakeWix {
     private final Map<String, String> installTokens = new ConcurrentHashMap<>();
     private final Map<String, Code> codes = new ConcurrentHashMap<>();
     private final Map<String, String> refreshTokens = new ConcurrentHashMap<>();
+    /** Refresh tokens that no longer work, with their site, so refusals can be told apart per site. */
+    private final Map<String, String> revokedRefreshTokens = new ConcurrentHashMap<>();
     private final Map<String, AccessToken> accessTokens = new ConcurrentHashMap<>();
     private final Set<String> issuedSecrets = ConcurrentHashMap.newKeySet();
     private final List<Call> calls = Collections.synchronizedList(new ArrayList<>());
@@ -67,6 +69,9 @@ public final class FakeWix {
     private volatile String acceptedSecret = APP_SECRET;
     private volatile Duration clockSkew = Duration.ZERO;
     private volatile Duration tokenDelay = Duration.ZERO;
+    private volatile boolean rotateRefreshTokens;
+    private final java.util.concurrent.atomic.AtomicInteger refreshesInFlight = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicInteger mostRefreshesInFlight = new java.util.concurrent.atomic.AtomicInteger();
     /** Instance id the fake's instance API answers with instead of the real one, to model a forged URL. */
     private final Map<String, String> instanceOverrides = new ConcurrentHashMap<>();
 
@@ -81,6 +86,7 @@ public final class FakeWix {
         server.createContext("/installer/close-window", this::closeWindow);
         server.createContext("/oauth/access", this::tokenEndpoint);
         server.createContext("/apps/v1/instance", this::instanceEndpoint);
+        server.createContext("/apps/v1/bi-event", this::biEventEndpoint);
         server.start();
     }
 
@@ -107,6 +113,8 @@ public final class FakeWix {
         acceptedSecret = APP_SECRET;
         clockSkew = Duration.ZERO;
         tokenDelay = Duration.ZERO;
+        rotateRefreshTokens = false;
+        mostRefreshesInFlight.set(0);
         tokenFailures.clear();
         instanceFailures.clear();
         instanceOverrides.clear();
@@ -159,6 +167,31 @@ public final class FakeWix {
         tokenDelay = delay;
     }
 
+    /** From now on every refresh returns a new refresh token and revokes the one it was given. */
+    public void rotateRefreshTokens() {
+        rotateRefreshTokens = true;
+    }
+
+    /** The site's owner removed the app, or Wix revoked the grant: its refresh tokens stop working. */
+    public void revokeRefreshTokens(Site site) {
+        revokeRefreshTokensOf(site.instanceId());
+    }
+
+    private void revokeRefreshTokensOf(String instanceId) {
+        refreshTokens.entrySet().removeIf(entry -> {
+            if (entry.getValue().equals(instanceId)) {
+                revokedRefreshTokens.put(entry.getKey(), instanceId);
+                return true;
+            }
+            return false;
+        });
+    }
+
+    /** Wix forgets the site's access tokens before they expire (a 401 for a token we thought good). */
+    public void revokeAccessTokens(Site site) {
+        accessTokens.values().removeIf(token -> token.instanceId().equals(site.instanceId()));
+    }
+
     /** The instance API says the tokens of {@code site} belong to {@code otherInstanceId}. */
     public void reportInstanceAs(Site site, String otherInstanceId) {
         instanceOverrides.put(site.instanceId(), otherInstanceId);
@@ -174,6 +207,28 @@ public final class FakeWix {
 
     public long codeExchanges(String code) {
         return calls().stream().filter(call -> call.path().equals("/oauth/access") && code.equals(call.code())).count();
+    }
+
+    /** Refresh calls for the site with a refresh token that worked or failed for another reason than revocation. */
+    public long refreshesFor(Site site) {
+        return calls().stream().filter(call -> "refresh_token".equals(call.grantType()) && !call.refused()
+                && site.instanceId().equals(call.instanceId())).count();
+    }
+
+    /** Refresh calls for the site that came with a revoked refresh token. */
+    public long refusedRefreshesFor(Site site) {
+        return calls().stream().filter(call -> "refresh_token".equals(call.grantType()) && call.refused()
+                && site.instanceId().equals(call.instanceId())).count();
+    }
+
+    public long biEventsFor(Site site) {
+        return calls().stream().filter(call -> call.path().equals("/apps/v1/bi-event")
+                && site.instanceId().equals(call.instanceId())).count();
+    }
+
+    /** The largest number of refresh calls this fake was answering at once since the last reset. */
+    public int mostRefreshesAtOnce() {
+        return mostRefreshesInFlight.get();
     }
 
     public long callsFor(Site site) {
@@ -242,7 +297,24 @@ public final class FakeWix {
         String refreshToken = body.getString("refresh_token", null);
         Code known = code == null ? null : codes.get(code);
         String instanceId = known != null ? known.instanceId() : refreshToken == null ? null : refreshTokens.get(refreshToken);
-        calls.add(new Call("/oauth/access", grantType, code, instanceId));
+        String revokedFor = refreshToken == null ? null : revokedRefreshTokens.get(refreshToken);
+        calls.add(new Call("/oauth/access", grantType, code, instanceId != null ? instanceId : revokedFor,
+                instanceId == null && revokedFor != null));
+        boolean refresh = "refresh_token".equals(grantType);
+        if (refresh) {
+            mostRefreshesInFlight.accumulateAndGet(refreshesInFlight.incrementAndGet(), Math::max);
+        }
+        try {
+            answerToken(exchange, body, grantType, code, refreshToken, known, instanceId);
+        } finally {
+            if (refresh) {
+                refreshesInFlight.decrementAndGet();
+            }
+        }
+    }
+
+    private void answerToken(HttpExchange exchange, JsonObject body, String grantType, String code, String refreshToken,
+                             Code known, String instanceId) throws IOException {
         pause(tokenDelay);
         if (failed(exchange, nextFailure(tokenFailures))) {
             return;
@@ -261,7 +333,7 @@ public final class FakeWix {
                     codes.put(code, known.markUsed());
                 }
                 // A new install replaces the site's grant: its earlier refresh tokens stop working.
-                refreshTokens.values().removeIf(instanceId::equals);
+                revokeRefreshTokensOf(instanceId);
                 String refresh = randomToken("refresh");
                 refreshTokens.put(refresh, instanceId);
                 issuedSecrets.add(refresh);
@@ -272,7 +344,18 @@ public final class FakeWix {
                     respond(exchange, 400, "application/json", "{\"message\":\"invalid refresh token\",\"details\":{\"code\":\"invalid_grant\"}}");
                     return;
                 }
-                respond(exchange, 200, "application/json", tokenJson(refreshToken, newAccessToken(instanceId)));
+                String refresh = refreshToken;
+                if (rotateRefreshTokens) {
+                    if (refreshTokens.remove(refreshToken) == null) {
+                        respond(exchange, 400, "application/json", "{\"message\":\"invalid refresh token\",\"details\":{\"code\":\"invalid_grant\"}}");
+                        return;
+                    }
+                    revokedRefreshTokens.put(refreshToken, instanceId);
+                    refresh = randomToken("refresh");
+                    refreshTokens.put(refresh, instanceId);
+                    issuedSecrets.add(refresh);
+                }
+                respond(exchange, 200, "application/json", tokenJson(refresh, newAccessToken(instanceId)));
             }
             default -> respond(exchange, 400, "application/json", "{\"message\":\"unsupported grant_type\"}");
         }
@@ -292,6 +375,30 @@ public final class FakeWix {
         String instanceId = instanceOverrides.getOrDefault(access.instanceId(), access.instanceId());
         respond(exchange, 200, "application/json", "{\"instance\":{\"instanceId\":\"" + instanceId
                 + "\",\"appName\":\"Fake app\",\"isFree\":true},\"site\":{\"locale\":\"en\"}}");
+    }
+
+    private void biEventEndpoint(HttpExchange exchange) throws IOException {
+        String token = exchange.getRequestHeaders().getFirst("Authorization");
+        AccessToken access = token == null ? null : accessTokens.get(token);
+        String body = read(exchange.getRequestBody());
+        boolean valid = access != null && now().isBefore(access.expiresAt());
+        if (!valid) {
+            calls.add(new Call("/apps/v1/bi-event", null, null, null));
+            respond(exchange, 401, "application/json", "{\"message\":\"unauthorized\"}");
+            return;
+        }
+        String eventName;
+        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+            eventName = reader.readObject().getString("eventName", "");
+        } catch (RuntimeException e) {
+            eventName = "";
+        }
+        if (!"APP_FINISHED_CONFIGURATION".equals(eventName)) {
+            respond(exchange, 400, "application/json", "{\"message\":\"unknown event\"}");
+            return;
+        }
+        calls.add(new Call("/apps/v1/bi-event", null, null, access.instanceId()));
+        respond(exchange, 200, "application/json", "{}");
     }
 
     // ----- failures
@@ -414,7 +521,10 @@ public final class FakeWix {
     }
 
     /** One request the fake received; {@code code} only for code grants, {@code instanceId} when known. */
-    public record Call(String path, String grantType, String code, String instanceId) {
+    public record Call(String path, String grantType, String code, String instanceId, boolean refused) {
+        Call(String path, String grantType, String code, String instanceId) {
+            this(path, grantType, code, instanceId, false);
+        }
     }
 
     private record Code(String instanceId, Instant issuedAt, boolean used) {
