@@ -49,6 +49,11 @@ public record Problem(String type, String title, int status, String detail) {
                 "Wix refused the configured wix.app-id / wix.app-secret; an admin must fix the configuration.");
     }
 
+    public static Problem sealedTokenUnreadable(String instanceId) {
+        return new Problem("/problems/sealed-token-unreadable", "Stored token unreadable", 503,
+                "The stored tokens of " + instanceId + " do not open with the keys in wix.token-keys; an admin must check them.");
+    }
+
     public static Problem wixRefused(int status) {
         return new Problem("/problems/wix-refused", "Wix refused the call", 502, "Wix answered HTTP " + status + ".");
     }

@@ -13,7 +13,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import dev.wixbridge.token.control.TokenKeys;
 import dev.wixbridge.token.control.TokenResealing;
 
 /** Key rotation: reseal every stored token under the first key of {@code wix.token-keys}. */
@@ -27,16 +26,14 @@ public class TokenKeysResource {
     @Inject
     TokenResealing resealing;
 
-    @Inject
-    TokenKeys keys;
-
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response reseal() {
-        int resealed = resealing.resealAll();
+        TokenResealing.Outcome outcome = resealing.resealAll();
         return Response.ok(Json.createObjectBuilder()
-                .add("keyId", keys.currentId())
-                .add("resealed", resealed)
+                .add("keyId", outcome.keyId())
+                .add("resealed", outcome.resealed())
+                .add("unreadable", Json.createArrayBuilder(outcome.unreadable()))
                 .build().toString()).build();
     }
 }

@@ -7,6 +7,7 @@ import jakarta.ws.rs.core.Application;
 
 import dev.wixbridge.api.InstallationsResource;
 import dev.wixbridge.api.InvalidApiParameterMapper;
+import dev.wixbridge.api.SealedTokenUnreadableMapper;
 import dev.wixbridge.api.TokenKeysResource;
 import dev.wixbridge.install.boundary.AppUrlResource;
 import dev.wixbridge.install.boundary.RedirectUrlResource;
@@ -29,6 +30,7 @@ public class RestApplication extends Application {
                 InstallationsResource.class,
                 TokenKeysResource.class,
                 InvalidApiParameterMapper.class,
+                SealedTokenUnreadableMapper.class,
                 BrowserFacingHeaders.class,
                 InvalidQueryParameterPage.class,
                 UnexpectedFailureMapper.class);

@@ -1,6 +1,7 @@
 package dev.wixbridge.install;
 
 import static dev.wixbridge.testing.InstallPageAssertions.assertPage;
+import static dev.wixbridge.testing.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
@@ -13,6 +14,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import dev.wixbridge.testing.ApiClient;
 import dev.wixbridge.testing.Browser;
 import dev.wixbridge.testing.Deployments;
 import dev.wixbridge.testing.FakeWix;
@@ -24,6 +26,8 @@ import dev.wixbridge.testing.ServerLog;
 @RunAsClient
 class MissingConfigurationIT {
 
+    private static final java.io.File DATA_DIR = new java.io.File(System.getProperty("it.work", "target/it"), "generated-data");
+
     private final Browser browser = new Browser();
 
     @Deployment(testable = false)
@@ -31,6 +35,9 @@ class MissingConfigurationIT {
         Map<String, String> settings = Deployments.fakeWixSettings();
         settings.remove("wix.app-id");
         settings.remove("wix.redirect-url");
+        settings.remove("api.keys");
+        settings.remove("wix.token-keys");
+        settings.put("data.dir", DATA_DIR.getAbsolutePath());
         settings.put("wix.after-install", "somewhere nice");
         return Deployments.war(settings);
     }
@@ -40,6 +47,24 @@ class MissingConfigurationIT {
         assertPage(browser.get(OwnerJourney.APP_URL + "?token=t"), 503, "not ready");
         assertPage(browser.get(Deployments.REDIRECT_URL + "?code=c&state=s&instanceId=" + java.util.UUID.randomUUID()),
                 503, "not ready");
+    }
+
+    @Test
+    void without_token_keys_a_key_is_generated_for_the_owner_only_and_a_warning_logged() throws Exception {
+        java.nio.file.Path file = DATA_DIR.toPath().resolve("token-keys");
+
+        assertThat(file).exists();
+        assertThat(java.nio.file.Files.getPosixFilePermissions(file)).containsExactlyInAnyOrder(
+                java.nio.file.attribute.PosixFilePermission.OWNER_READ, java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+        assertThat(java.nio.file.Files.readString(file)).matches("local-[0-9-]+:[A-Za-z0-9+/=]{44}\\s*");
+        assertThat(ServerLog.text()).contains("wix.token-keys is not set").contains("Production must configure wix.token-keys");
+    }
+
+    @Test
+    void without_api_keys_the_api_refuses_every_call() {
+        assertProblem(ApiClient.withKey(Deployments.API_KEY).get("/api/installations"), 401, "/problems/unauthorized");
+        assertProblem(ApiClient.withKey("").get("/api/installations"), 401, "/problems/unauthorized");
+        assertThat(ServerLog.text()).contains("api.keys is not set (environment variable API_KEYS)");
     }
 
     @Test

@@ -22,6 +22,11 @@ public final class Deployments {
     public static final String DB_URL = "jdbc:h2:file:" + new File(System.getProperty("it.work", "target/it"), "db/wix-bridge")
             .getAbsolutePath() + ";AUTO_SERVER=TRUE;LOCK_TIMEOUT=30000";
 
+    static {
+        // The database of this run only: rows from an earlier run are sealed under keys this run does not know.
+        deleteTree(new File(System.getProperty("it.work", "target/it"), "db"));
+    }
+
     /** Random per run: the log scan looks for it too. */
     public static final String API_KEY = "it-api-key-" + java.util.UUID.randomUUID();
 
@@ -43,6 +48,11 @@ public final class Deployments {
     }
 
     public static WebArchive war(Map<String, String> settings) {
+        return war(settings, "ROOT");
+    }
+
+    /** A deployment with its own name, for classes that deploy more than one; served at "/" all the same. */
+    public static WebArchive war(Map<String, String> settings, String name) {
         File built = new File(System.getProperty("it.war", "target/wix-bridge.war"));
         if (!built.isFile()) {
             throw new IllegalStateException(built + " is missing: run the tests with 'mvn verify'");
@@ -53,7 +63,7 @@ public final class Deployments {
         String properties = settings.entrySet().stream()
                 .map(e -> e.getKey() + "=" + e.getValue().replace("\\", "\\\\"))
                 .collect(Collectors.joining("\n", "", "\n"));
-        return ShrinkWrap.create(ZipImporter.class, "ROOT.war").importFrom(built).as(WebArchive.class)
+        return ShrinkWrap.create(ZipImporter.class, name + ".war").importFrom(built).as(WebArchive.class)
                 .addAsResource(new StringAsset(properties), "META-INF/microprofile-config.properties");
     }
 
@@ -73,6 +83,16 @@ public final class Deployments {
             }
         }
         throw new IllegalStateException("port " + port + " is still taken after 60 s");
+    }
+
+    private static void deleteTree(File file) {
+        File[] children = file.listFiles();
+        if (children != null) {
+            for (File child : children) {
+                deleteTree(child);
+            }
+        }
+        file.delete();
     }
 
     public static DatabaseRows database() {

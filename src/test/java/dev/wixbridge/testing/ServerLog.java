@@ -21,7 +21,7 @@ public final class ServerLog {
     public static String text() {
         Path dir = Path.of(System.getProperty("it.work", "target/it"));
         try (Stream<Path> files = Files.list(dir)) {
-            List<Path> logs = files.filter(f -> f.getFileName().toString().startsWith("server.log")).sorted().toList();
+            List<Path> logs = files.filter(f -> f.getFileName().toString().matches("server\\.log(\\.[0-9]+)?")).sorted().toList();
             StringBuilder text = new StringBuilder();
             for (Path log : logs) {
                 text.append(Files.readString(log, StandardCharsets.ISO_8859_1));

@@ -57,11 +57,12 @@ public class Installations {
         return query.getResultList();
     }
 
-    /** Instance ids of rows sealed under another key than {@code keyId}, a batch at a time. */
-    public List<String> sealedUnderOtherKey(EntityManager em, String keyId, int limit) {
+    /** Instance ids of rows sealed under another key than {@code keyId}, in order, a batch at a time. */
+    public List<String> sealedUnderOtherKey(EntityManager em, String keyId, Optional<String> after, int limit) {
         return em.createQuery("SELECT i.instanceId FROM Installation i WHERE i.tokenKeyId IS NOT NULL"
-                        + " AND i.tokenKeyId <> :keyId ORDER BY i.instanceId", String.class)
+                        + " AND i.tokenKeyId <> :keyId AND i.instanceId > :after ORDER BY i.instanceId", String.class)
                 .setParameter("keyId", keyId)
+                .setParameter("after", after.orElse(""))
                 .setMaxResults(limit)
                 .getResultList();
     }

@@ -44,12 +44,18 @@ public class TokenCipher {
 
     /** Never log what this returns. */
     public String openRefreshToken(String instanceId, SealedTokens sealed) {
-        return open(keys.byId(sealed.keyId()), instanceId, "refresh", sealed.refreshToken());
+        return open(key(instanceId, sealed), instanceId, "refresh", sealed.refreshToken());
     }
 
     /** Never log what this returns. */
     public String openAccessToken(String instanceId, SealedTokens sealed) {
-        return sealed.accessToken() == null ? null : open(keys.byId(sealed.keyId()), instanceId, "access", sealed.accessToken());
+        return sealed.accessToken() == null ? null : open(key(instanceId, sealed), instanceId, "access", sealed.accessToken());
+    }
+
+    private SecretKey key(String instanceId, SealedTokens sealed) {
+        return keys.byId(sealed.keyId()).orElseThrow(() -> new SealedTokenUnreadable(instanceId,
+                "the tokens of instance " + instanceId + " are sealed under key " + sealed.keyId()
+                        + ", which " + TokenKeys.KEY + " no longer holds"));
     }
 
     /** The same tokens under the current key. */
@@ -80,7 +86,8 @@ public class TokenCipher {
             return new String(cipher.doFinal(bytes, NONCE_BYTES, bytes.length - NONCE_BYTES), StandardCharsets.UTF_8);
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             // No detail: the message must not help anyone guess, and must carry nothing secret.
-            throw new IllegalStateException("a sealed " + kind + " token of instance " + instanceId + " does not open");
+            throw new SealedTokenUnreadable(instanceId, "a sealed " + kind + " token of instance " + instanceId
+                    + " does not open: altered, or sealed under another key with the same id");
         }
     }
 

@@ -103,12 +103,9 @@ public class TokenKeys {
         return keys.get(currentId);
     }
 
-    SecretKey byId(String id) {
-        SecretKey key = keys.get(id);
-        if (key == null) {
-            throw new IllegalStateException("no key with id " + id + " in " + KEY + ": sealed tokens cannot be opened");
-        }
-        return key;
+    /** Empty when {@code wix.token-keys} no longer holds the key. */
+    java.util.Optional<SecretKey> byId(String id) {
+        return java.util.Optional.ofNullable(keys.get(id));
     }
 
     private String generatedKeys() {

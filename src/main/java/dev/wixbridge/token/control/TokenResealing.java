@@ -1,6 +1,8 @@
 package dev.wixbridge.token.control;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.logging.Logger;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,28 +36,44 @@ public class TokenResealing {
     @Inject
     TokenKeys keys;
 
-    /** @return how many installations were resealed */
-    public int resealAll() {
+    /** How a resealing run went: rows resealed, and rows whose tokens do not open (left as they were). */
+    public record Outcome(String keyId, int resealed, List<String> unreadable) {
+    }
+
+    public Outcome resealAll() {
         String current = keys.currentId();
         int resealed = 0;
+        List<String> unreadable = new ArrayList<>();
+        Optional<String> after = Optional.empty();
         List<String> batch;
         do {
-            batch = database.inTransaction(em -> installations.sealedUnderOtherKey(em, current, BATCH));
+            Optional<String> from = after;
+            batch = database.inTransaction(em -> installations.sealedUnderOtherKey(em, current, from, BATCH));
             for (String instanceId : batch) {
-                boolean changed = database.inTransaction(em -> {
-                    Installation installation = installations.lock(em, instanceId);
-                    return installation != null && installation.sealedTokens()
-                            .filter(sealed -> !current.equals(sealed.keyId()))
-                            .map(sealed -> {
-                                installation.resealed(cipher.reseal(instanceId, sealed));
-                                return true;
-                            }).orElse(false);
-                });
-                resealed += changed ? 1 : 0;
+                try {
+                    resealed += reseal(instanceId, current) ? 1 : 0;
+                } catch (SealedTokenUnreadable e) {
+                    LOG.severe("Cannot reseal: " + e.getMessage());
+                    unreadable.add(instanceId);
+                }
             }
+            after = batch.isEmpty() ? after : Optional.of(batch.get(batch.size() - 1));
         } while (batch.size() == BATCH);
-        int total = resealed;
-        LOG.info(() -> "Resealed the tokens of " + total + " installation(s) under key " + current);
-        return total;
+        Outcome outcome = new Outcome(current, resealed, List.copyOf(unreadable));
+        LOG.info(() -> "Resealed the tokens of " + outcome.resealed() + " installation(s) under key " + current
+                + (unreadable.isEmpty() ? "" : "; " + unreadable.size() + " could not be opened"));
+        return outcome;
+    }
+
+    private boolean reseal(String instanceId, String current) {
+        return database.inTransaction(em -> {
+            Installation installation = installations.lock(em, instanceId);
+            return installation != null && installation.sealedTokens()
+                    .filter(sealed -> !current.equals(sealed.keyId()))
+                    .map(sealed -> {
+                        installation.resealed(cipher.reseal(instanceId, sealed));
+                        return true;
+                    }).orElse(false);
+        });
     }
 }
