@@ -68,6 +68,14 @@ class MissingConfigurationIT {
     }
 
     @Test
+    void readiness_reports_the_missing_keys_and_liveness_stays_up() {
+        java.net.http.HttpResponse<String> ready = browser.get(Deployments.SERVER + "/health/ready");
+        assertThat(ready.statusCode()).isEqualTo(503);
+        assertThat(ready.body()).contains("configuration").contains("wix.app-id is not set").doesNotContain(FakeWix.APP_SECRET);
+        assertThat(browser.get(Deployments.SERVER + "/health/live").statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void start_up_log_names_each_missing_key_and_never_a_value() {
         String log = ServerLog.text();
         assertThat(log).contains("wix.app-id is not set (environment variable WIX_APP_ID)")

@@ -122,6 +122,13 @@ public class WixSettings {
                 problems.add(key + " must be a positive whole number");
             }
         }
+        try {
+            if (problems.isEmpty() && accessTokenTtl().compareTo(refreshSkew()) <= 0) {
+                problems.add(ACCESS_TOKEN_TTL + " must be longer than " + REFRESH_SKEW);
+            }
+        } catch (IllegalArgumentException notANumber) {
+            // reported above
+        }
         return problems;
     }
 

@@ -73,6 +73,16 @@ public class Database {
         }
     }
 
+    /** Whether the database answers a trivial query now. */
+    public boolean isReachable() {
+        try {
+            inTransaction(em -> em.createNativeQuery("SELECT 1").getSingleResult());
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
     private EntityManagerFactory factory() {
         EntityManagerFactory current = factory;
         if (current == null) {
