@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import dev.wixbridge.testing.ApiClient;
 import dev.wixbridge.testing.Browser;
 import dev.wixbridge.testing.DatabaseRows;
 import dev.wixbridge.testing.Deployments;
@@ -25,7 +26,10 @@ import dev.wixbridge.testing.FakeWix;
 import dev.wixbridge.testing.FakeWix.Failure;
 import dev.wixbridge.testing.ServerLog;
 
-/** Wix down, slow, rate limiting or talking nonsense: the owner is told to reload, nothing is stored. */
+/**
+ * Wix down, slow, rate limiting or talking nonsense: the owner is told to reload and nothing
+ * is stored; a refresh is retried. The server here waits one second for Wix's answers.
+ */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 class WixOutageIT {
@@ -33,6 +37,15 @@ class WixOutageIT {
     private final FakeWix wix = FakeWix.shared();
     private final DatabaseRows rows = Deployments.database();
     private final Browser browser = new Browser();
+    private final ApiClient api = ApiClient.withKey(Deployments.API_KEY);
+
+    private FakeWix.Site installedAndExpired() {
+        FakeWix.Site site = wix.newSite();
+        assertThat(browser.get(approve(browser, site)).statusCode()).isEqualTo(302);
+        assertThat(rows.update("UPDATE installation SET access_token_expires_at = ? WHERE instance_id = ?",
+                java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minusMinutes(1), site.instanceId())).isEqualTo(1);
+        return site;
+    }
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -99,6 +112,29 @@ class WixOutageIT {
 
         assertThat(browser.get(callback).statusCode()).as("reload").isEqualTo(302);
         assertThat(rows.installations(site.instanceId())).isEqualTo(1);
+    }
+
+    @Test
+    void a_refresh_that_times_out_is_retried() {
+        FakeWix.Site site = installedAndExpired();
+        wix.failTokenCalls(Failure.slow(Duration.ofSeconds(2)));
+
+        HttpResponse<String> response = api.post("/api/installations/" + site.instanceId() + "/access-token");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(wix.refreshesFor(site)).isEqualTo(2);
+    }
+
+    @Test
+    void a_refusal_after_a_lost_answer_does_not_condemn_the_site() {
+        FakeWix.Site site = installedAndExpired();
+        wix.rotateRefreshTokens();
+        wix.failTokenCalls(Failure.answerLost(Duration.ofSeconds(2))); // Wix rotates, but we never hear of it
+
+        HttpResponse<String> response = api.post("/api/installations/" + site.instanceId() + "/access-token");
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(503);
+        assertThat(rows.installation(site.instanceId()).orElseThrow().get("status")).isEqualTo("ACTIVE");
     }
 
     @Test

@@ -70,6 +70,7 @@ public final class FakeWix {
     private volatile Duration clockSkew = Duration.ZERO;
     private volatile Duration tokenDelay = Duration.ZERO;
     private volatile boolean rotateRefreshTokens;
+    private volatile Long expiresIn;
     private final java.util.concurrent.atomic.AtomicInteger refreshesInFlight = new java.util.concurrent.atomic.AtomicInteger();
     private final java.util.concurrent.atomic.AtomicInteger mostRefreshesInFlight = new java.util.concurrent.atomic.AtomicInteger();
     /** Instance id the fake's instance API answers with instead of the real one, to model a forged URL. */
@@ -114,6 +115,7 @@ public final class FakeWix {
         clockSkew = Duration.ZERO;
         tokenDelay = Duration.ZERO;
         rotateRefreshTokens = false;
+        expiresIn = null;
         mostRefreshesInFlight.set(0);
         tokenFailures.clear();
         instanceFailures.clear();
@@ -170,6 +172,11 @@ public final class FakeWix {
     /** From now on every refresh returns a new refresh token and revokes the one it was given. */
     public void rotateRefreshTokens() {
         rotateRefreshTokens = true;
+    }
+
+    /** Token answers carry {@code expires_in} (Wix documents none; the service must honour one). */
+    public void sendExpiresIn(long seconds) {
+        expiresIn = seconds;
     }
 
     /** The site's owner removed the app, or Wix revoked the grant: its refresh tokens stop working. */
@@ -316,8 +323,12 @@ public final class FakeWix {
     private void answerToken(HttpExchange exchange, JsonObject body, String grantType, String code, String refreshToken,
                              Code known, String instanceId) throws IOException {
         pause(tokenDelay);
-        if (failed(exchange, nextFailure(tokenFailures))) {
+        Failure failure = nextFailure(tokenFailures);
+        if (failed(exchange, failure)) {
             return;
+        }
+        if (failure != null && !failure.answerDelay().isZero()) {
+            exchange = new LateAnswer(exchange, failure.answerDelay());
         }
         if (!APP_ID.equals(body.getString("client_id", "")) || !acceptedSecret.equals(body.getString("client_secret", ""))) {
             respond(exchange, 401, "application/json", "{\"message\":\"invalid client\",\"details\":{\"code\":\"invalid_client\"}}");
@@ -404,23 +415,28 @@ public final class FakeWix {
     // ----- failures
 
     /** How the fake misbehaves on one call. */
-    public record Failure(int status, String retryAfter, Duration delay, boolean notJson) {
+    public record Failure(int status, String retryAfter, Duration delay, boolean notJson, Duration answerDelay) {
 
         public static Failure status(int status) {
-            return new Failure(status, null, Duration.ZERO, false);
+            return new Failure(status, null, Duration.ZERO, false, Duration.ZERO);
         }
 
         public static Failure rateLimited(String retryAfter) {
-            return new Failure(429, retryAfter, Duration.ZERO, false);
+            return new Failure(429, retryAfter, Duration.ZERO, false, Duration.ZERO);
         }
 
-        /** Answers 200, but only after {@code delay}: longer than the client waits, it is a timeout. */
+        /** Waits {@code delay} before it looks at the request: longer than the client waits, it is a timeout. */
         public static Failure slow(Duration delay) {
-            return new Failure(0, null, delay, false);
+            return new Failure(0, null, delay, false, Duration.ZERO);
+        }
+
+        /** Does what was asked at once, but holds the answer back: the client never hears what was done. */
+        public static Failure answerLost(Duration delay) {
+            return new Failure(0, null, Duration.ZERO, false, delay);
         }
 
         public static Failure malformed() {
-            return new Failure(200, null, Duration.ZERO, true);
+            return new Failure(200, null, Duration.ZERO, true, Duration.ZERO);
         }
     }
 
@@ -457,8 +473,10 @@ public final class FakeWix {
         return token;
     }
 
-    private static String tokenJson(String refreshToken, String accessToken) {
-        return "{\"access_token\":\"" + accessToken + "\",\"refresh_token\":\"" + refreshToken + "\"}";
+    private String tokenJson(String refreshToken, String accessToken) {
+        Long lifetime = expiresIn;
+        return "{\"access_token\":\"" + accessToken + "\",\"refresh_token\":\"" + refreshToken + "\""
+                + (lifetime == null ? "" : ",\"expires_in\":" + lifetime) + "}";
     }
 
     private Instant now() {
@@ -538,5 +556,40 @@ public final class FakeWix {
     }
 
     private record AccessToken(String instanceId, Instant expiresAt) {
+    }
+
+    /** An exchange whose answer is held back before it is sent. */
+    private static final class LateAnswer extends HttpExchange {
+
+        private final HttpExchange exchange;
+        private final Duration delay;
+
+        LateAnswer(HttpExchange exchange, Duration delay) {
+            this.exchange = exchange;
+            this.delay = delay;
+        }
+
+        @Override
+        public void sendResponseHeaders(int status, long length) throws IOException {
+            pause(delay);
+            exchange.sendResponseHeaders(status, length);
+        }
+
+        @Override public com.sun.net.httpserver.Headers getRequestHeaders() { return exchange.getRequestHeaders(); }
+        @Override public com.sun.net.httpserver.Headers getResponseHeaders() { return exchange.getResponseHeaders(); }
+        @Override public URI getRequestURI() { return exchange.getRequestURI(); }
+        @Override public String getRequestMethod() { return exchange.getRequestMethod(); }
+        @Override public com.sun.net.httpserver.HttpContext getHttpContext() { return exchange.getHttpContext(); }
+        @Override public void close() { exchange.close(); }
+        @Override public InputStream getRequestBody() { return exchange.getRequestBody(); }
+        @Override public OutputStream getResponseBody() { return exchange.getResponseBody(); }
+        @Override public InetSocketAddress getRemoteAddress() { return exchange.getRemoteAddress(); }
+        @Override public int getResponseCode() { return exchange.getResponseCode(); }
+        @Override public InetSocketAddress getLocalAddress() { return exchange.getLocalAddress(); }
+        @Override public String getProtocol() { return exchange.getProtocol(); }
+        @Override public Object getAttribute(String name) { return exchange.getAttribute(name); }
+        @Override public void setAttribute(String name, Object value) { exchange.setAttribute(name, value); }
+        @Override public void setStreams(InputStream in, OutputStream out) { exchange.setStreams(in, out); }
+        @Override public com.sun.net.httpserver.HttpPrincipal getPrincipal() { return exchange.getPrincipal(); }
     }
 }

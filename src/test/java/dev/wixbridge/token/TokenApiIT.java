@@ -96,6 +96,27 @@ class TokenApiIT {
     }
 
     @Test
+    void a_lifetime_wix_states_is_honoured() {
+        FakeWix.Site site = installed();
+        expire(site);
+        wix.sendExpiresIn(3600);
+
+        Instant expiresAt = Instant.parse(ApiClient.json(tokenFor(site, 200)).getString("expiresAt"));
+
+        assertThat(expiresAt).isBetween(Instant.now().plusSeconds(3500), Instant.now().plusSeconds(3601));
+    }
+
+    @Test
+    void an_unreadable_answer_from_wix_is_an_upstream_error() {
+        FakeWix.Site site = installed();
+        expire(site);
+        wix.failTokenCalls(Failure.malformed());
+
+        assertProblem(api.post(tokenPath(site)), 503, "/problems/wix-unavailable");
+        assertThat(rows.installation(site.instanceId()).orElseThrow().get("status")).isEqualTo("ACTIVE");
+    }
+
+    @Test
     void fifty_concurrent_requests_for_one_expired_site_cause_one_refresh() throws Exception {
         FakeWix.Site site = installed();
         expire(site);
