@@ -157,8 +157,9 @@ class InstallRefusalsIT {
         FakeWix.Site site = wix.newSite();
         URI callback = approve(browser, site);
         String stateHash = sha256(queryOf(callback).get("state"));
-        assertThat(rows.update("UPDATE install_state SET created_at = created_at - INTERVAL '11' MINUTE, "
-                + "expires_at = expires_at - INTERVAL '11' MINUTE WHERE state_hash = ?", stateHash)).isEqualTo(1);
+        java.time.OffsetDateTime elevenMinutesAgo = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minusMinutes(11);
+        assertThat(rows.update("UPDATE install_state SET created_at = ?, expires_at = ? WHERE state_hash = ?",
+                elevenMinutesAgo, elevenMinutesAgo.plusMinutes(10), stateHash)).isEqualTo(1);
 
         assertPage(browser.get(callback), 410, "expired", "open the app again");
         assertNothingHappenedFor(site, callback);

@@ -13,9 +13,11 @@ import java.util.Optional;
 public final class DatabaseRows {
 
     private final String url;
+    private final String user;
 
-    public DatabaseRows(String url) {
+    public DatabaseRows(String url, String user) {
         this.url = url;
+        this.user = user;
     }
 
     public long count(String sql, Object... parameters) {
@@ -40,7 +42,7 @@ public final class DatabaseRows {
     }
 
     public int update(String sql, Object... parameters) {
-        try (Connection connection = DriverManager.getConnection(url, "", "");
+        try (Connection connection = DriverManager.getConnection(url, user, "");
              PreparedStatement statement = prepare(connection, sql, parameters)) {
             return statement.executeUpdate();
         } catch (SQLException e) {
@@ -53,7 +55,7 @@ public final class DatabaseRows {
     }
 
     private <T> T query(String sql, Object[] parameters, RowReader<T> reader) {
-        try (Connection connection = DriverManager.getConnection(url, "", "");
+        try (Connection connection = DriverManager.getConnection(url, user, "");
              PreparedStatement statement = prepare(connection, sql, parameters);
              ResultSet rs = statement.executeQuery()) {
             return reader.read(rs);

@@ -19,13 +19,8 @@ public final class Deployments {
     public static final int HTTP_PORT = Integer.getInteger("it.http.port", 18080);
     public static final String SERVER = "http://localhost:" + HTTP_PORT;
     public static final String REDIRECT_URL = SERVER + "/oauth/callback";
-    public static final String DB_URL = "jdbc:h2:file:" + new File(System.getProperty("it.work", "target/it"), "db/wix-bridge")
-            .getAbsolutePath() + ";AUTO_SERVER=TRUE;LOCK_TIMEOUT=30000";
-
-    static {
-        // The database of this run only: rows from an earlier run are sealed under keys this run does not know.
-        deleteTree(new File(System.getProperty("it.work", "target/it"), "db"));
-    }
+    /** The database of this run: H2 in a file (auto-server, so tests can read it too) or a fresh PostgreSQL schema. */
+    public static final TestDatabase DATABASE = TestDatabase.of(System.getProperty("it.db", "h2"));
 
     /** Random per run: the log scan looks for it too. */
     public static final String API_KEY = "it-api-key-" + java.util.UUID.randomUUID();
@@ -41,7 +36,8 @@ public final class Deployments {
         settings.put("wix.redirect-url", REDIRECT_URL);
         settings.put("wix.installer-url", FakeWix.baseUrl() + "/installer");
         settings.put("wix.api-url", FakeWix.baseUrl());
-        settings.put("db.url", DB_URL);
+        settings.put("db.url", DATABASE.url());
+        settings.put("db.user", DATABASE.user());
         settings.put("wix.token-keys", SealedTokens.FIRST_KEY_ID + ":" + SealedTokens.FIRST_KEY);
         settings.put("api.keys", API_KEY);
         return settings;
@@ -85,17 +81,7 @@ public final class Deployments {
         throw new IllegalStateException("port " + port + " is still taken after 60 s");
     }
 
-    private static void deleteTree(File file) {
-        File[] children = file.listFiles();
-        if (children != null) {
-            for (File child : children) {
-                deleteTree(child);
-            }
-        }
-        file.delete();
-    }
-
     public static DatabaseRows database() {
-        return new DatabaseRows(DB_URL);
+        return new DatabaseRows(DATABASE.url(), DATABASE.user());
     }
 }

@@ -1,0 +1,59 @@
+package dev.wixbridge.testing;
+
+import java.io.File;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+
+/**
+ * The database one test run uses, fresh for the run: rows of an earlier run are sealed under
+ * keys this run does not know.
+ */
+public record TestDatabase(String url, String user) {
+
+    static TestDatabase of(String kind) {
+        return switch (kind) {
+            case "h2" -> h2();
+            case "postgresql" -> postgresql();
+            default -> throw new IllegalArgumentException("it.db must be h2 or postgresql, not " + kind);
+        };
+    }
+
+    private static TestDatabase h2() {
+        File dir = new File(System.getProperty("it.work", "target/it"), "db");
+        deleteTree(dir);
+        return new TestDatabase("jdbc:h2:file:" + new File(dir, "wix-bridge").getAbsolutePath()
+                + ";AUTO_SERVER=TRUE;LOCK_TIMEOUT=30000", "");
+    }
+
+    /** A schema of this run's own in the machine's PostgreSQL, dropped when the run ends. */
+    private static TestDatabase postgresql() {
+        String server = System.getProperty("it.postgresql.url", "jdbc:postgresql://127.0.0.1:5432/test");
+        String user = System.getProperty("it.postgresql.user", "postgres");
+        String schema = "wix_bridge_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        execute(server, user, "CREATE SCHEMA " + schema);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> execute(server, user, "DROP SCHEMA " + schema + " CASCADE")));
+        return new TestDatabase(server + (server.contains("?") ? "&" : "?") + "currentSchema=" + schema, user);
+    }
+
+    private static void execute(String url, String user, String sql) {
+        try (Connection connection = DriverManager.getConnection(url, user, "");
+             Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("PostgreSQL for the tests: " + sql, e);
+        }
+    }
+
+    private static void deleteTree(File file) {
+        File[] children = file.listFiles();
+        if (children != null) {
+            for (File child : children) {
+                deleteTree(child);
+            }
+        }
+        file.delete();
+    }
+}
