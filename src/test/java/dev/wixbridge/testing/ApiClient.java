@@ -21,17 +21,24 @@ public final class ApiClient {
             .connectTimeout(Duration.ofSeconds(5))
             .build();
     private final Optional<String> key;
+    private final String server;
 
-    private ApiClient(Optional<String> key) {
+    private ApiClient(Optional<String> key, String server) {
         this.key = key;
+        this.server = server;
     }
 
     public static ApiClient withKey(String key) {
-        return new ApiClient(Optional.of(key));
+        return new ApiClient(Optional.of(key), Deployments.SERVER);
     }
 
     public static ApiClient withoutKey() {
-        return new ApiClient(Optional.empty());
+        return new ApiClient(Optional.empty(), Deployments.SERVER);
+    }
+
+    /** The same client, talking to another server. */
+    public ApiClient at(String otherServer) {
+        return new ApiClient(key, otherServer);
     }
 
     public HttpResponse<String> get(String path) {
@@ -60,7 +67,7 @@ public final class ApiClient {
 
     /** A request to the API; a generous timeout bounds how long any test waits for an answer. */
     public HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create(Deployments.SERVER + path)).timeout(Duration.ofSeconds(60));
+        return HttpRequest.newBuilder(URI.create(server + path)).timeout(Duration.ofSeconds(60));
     }
 
     public static JsonObject json(HttpResponse<String> response) {

@@ -71,6 +71,8 @@ public final class FakeWix {
     private volatile Duration tokenDelay = Duration.ZERO;
     private volatile boolean rotateRefreshTokens;
     private volatile Long expiresIn;
+    /** Bumped by {@link #abandonSlowCalls()}: a slow call that started before it is dropped unprocessed. */
+    private final java.util.concurrent.atomic.AtomicInteger abandonments = new java.util.concurrent.atomic.AtomicInteger();
     private final java.util.concurrent.atomic.AtomicInteger refreshesInFlight = new java.util.concurrent.atomic.AtomicInteger();
     private final java.util.concurrent.atomic.AtomicInteger mostRefreshesInFlight = new java.util.concurrent.atomic.AtomicInteger();
     /** Instance id the fake's instance API answers with instead of the real one, to model a forged URL. */
@@ -172,6 +174,15 @@ public final class FakeWix {
     /** From now on every refresh returns a new refresh token and revokes the one it was given. */
     public void rotateRefreshTokens() {
         rotateRefreshTokens = true;
+    }
+
+    /** The slow calls waiting now are dropped without being processed, as if their client's death had reached Wix. */
+    public void abandonSlowCalls() {
+        abandonments.incrementAndGet();
+    }
+
+    public int refreshesInFlight() {
+        return refreshesInFlight.get();
     }
 
     /** Token answers carry {@code expires_in} (Wix documents none; the service must honour one). */
@@ -449,7 +460,12 @@ public final class FakeWix {
         if (failure == null) {
             return false;
         }
+        int abandonmentsBefore = abandonments.get();
         pause(failure.delay());
+        if (abandonments.get() != abandonmentsBefore) {
+            respond(exchange, 503, "application/json", "{\"message\":\"abandoned\"}");
+            return true;
+        }
         if (failure.notJson()) {
             respond(exchange, 200, "application/json", "<html>not json");
             return true;

@@ -1,0 +1,195 @@
+package dev.wixbridge.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.locks.LockSupport;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import dev.wixbridge.testing.ApiClient;
+import dev.wixbridge.testing.Browser;
+import dev.wixbridge.testing.DatabaseRows;
+import dev.wixbridge.testing.Deployments;
+import dev.wixbridge.testing.FakeWix;
+import dev.wixbridge.testing.FakeWix.Failure;
+import dev.wixbridge.testing.SealedTokens;
+import dev.wixbridge.testing.ServerLog;
+import dev.wixbridge.testing.ServerProcess;
+
+/**
+ * Two (and for a moment three) Payara Micro servers on one PostgreSQL database, configured
+ * only through environment variables, as an admin would run them behind a load balancer.
+ */
+class TwoServersIT {
+
+    private static final int PORT_A = 18081;
+    private static final int PORT_B = 18082;
+    private static final int PORT_DOOMED = 18083;
+    /** Both servers know one public Redirect URL: here, server B's. */
+    private static final String REDIRECT_URL = "http://localhost:" + PORT_B + "/oauth/callback";
+
+    private static ServerProcess a;
+    private static ServerProcess b;
+
+    private final FakeWix wix = FakeWix.shared();
+    private final DatabaseRows rows = Deployments.database();
+    private final ApiClient api = ApiClient.withKey(Deployments.API_KEY);
+
+    @BeforeAll
+    static void startTwoServers() throws Exception {
+        assumeTrue("postgresql".equals(System.getProperty("it.db")), "two servers share a PostgreSQL database");
+        CompletableFuture<ServerProcess> first = CompletableFuture.supplyAsync(() -> ServerProcess.start("a", PORT_A, environment()));
+        CompletableFuture<ServerProcess> second = CompletableFuture.supplyAsync(() -> ServerProcess.start("b", PORT_B, environment()));
+        a = first.get();
+        b = second.get();
+    }
+
+    @AfterAll
+    static void stopServersAndScanTheirLogs() {
+        for (ServerProcess server : new ServerProcess[] {a, b}) {
+            if (server != null) {
+                server.close();
+                ServerLog.assertHoldsNone(server.log(), FakeWix.shared().secrets());
+            }
+        }
+    }
+
+    @BeforeEach
+    void resetWix() {
+        wix.reset(REDIRECT_URL);
+    }
+
+    @Test
+    void an_install_started_on_one_server_completes_on_the_other() {
+        FakeWix.Site site = wix.newSite();
+        Browser browser = new Browser();
+
+        HttpResponse<String> toConsent = browser.get(a.url() + "/install?token=" + site.installToken());
+        assertThat(toConsent.statusCode()).isEqualTo(302);
+        HttpResponse<String> toCallback = browser.follow(toConsent);
+        assertThat(toCallback.headers().firstValue("Location")).hasValueSatisfying(
+                location -> assertThat(location).startsWith(b.url() + "/oauth/callback?"));
+        HttpResponse<String> done = browser.follow(toCallback);
+
+        assertThat(done.statusCode()).as(done.body()).isEqualTo(302);
+        assertThat(rows.installations(site.instanceId())).isEqualTo(1);
+    }
+
+    @Test
+    void a_hundred_requests_across_both_servers_cause_one_refresh() throws Exception {
+        FakeWix.Site site = installedAndExpired();
+        wix.rotateRefreshTokens();
+        wix.delayTokenCalls(Duration.ofMillis(500));
+
+        ExecutorService callers = Executors.newFixedThreadPool(100);
+        List<Future<HttpResponse<String>>> calls = new ArrayList<>();
+        try {
+            for (int i = 0; i < 100; i++) {
+                ApiClient client = api.at(i % 2 == 0 ? a.url() : b.url());
+                calls.add(callers.submit(() -> client.post(tokenPath(site))));
+            }
+            Set<String> tokens = new HashSet<>();
+            for (Future<HttpResponse<String>> call : calls) {
+                HttpResponse<String> response = call.get();
+                assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+                tokens.add(ApiClient.json(response).getString("accessToken"));
+            }
+            assertThat(tokens).hasSize(1);
+            assertThat(wix.isValidAccessToken(tokens.iterator().next(), site)).isTrue();
+        } finally {
+            callers.shutdownNow();
+        }
+        assertThat(wix.refreshesFor(site)).isEqualTo(1);
+        assertThat(wix.refusedRefreshesFor(site)).as("invalid_grant answers").isZero();
+        assertThat(SealedTokens.open(rows.installation(site.instanceId()).orElseThrow(), "refresh"))
+                .isEqualTo(wix.refreshTokenOf(site));
+    }
+
+    @Test
+    void a_server_killed_while_refreshing_loses_no_rotated_token() throws Exception {
+        FakeWix.Site site = installedAndExpired();
+        wix.rotateRefreshTokens();
+        String stored = wix.refreshTokenOf(site);
+        try (ServerProcess doomed = ServerProcess.start("doomed", PORT_DOOMED, environment())) {
+            wix.failTokenCalls(Failure.slow(Duration.ofSeconds(30)));
+            CompletableFuture.runAsync(() -> {
+                try {
+                    api.at(doomed.url()).post(tokenPath(site));
+                } catch (RuntimeException expected) {
+                    // the server dies under this call
+                }
+            });
+            awaitRefreshInFlight();
+
+            doomed.kill();
+            wix.abandonSlowCalls();
+            ServerLog.assertHoldsNone(doomed.log(), wix.secrets());
+        }
+
+        HttpResponse<String> response = api.at(b.url()).post(tokenPath(site));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(api.at(a.url()).post(tokenPath(site)).statusCode()).isEqualTo(200);
+
+        assertThat(wix.refusedRefreshesFor(site)).as("invalid_grant answers").isZero();
+        String rotated = wix.refreshTokenOf(site);
+        assertThat(rotated).isNotEqualTo(stored);
+        assertThat(SealedTokens.open(rows.installation(site.instanceId()).orElseThrow(), "refresh")).isEqualTo(rotated);
+    }
+
+    // -----
+
+    private FakeWix.Site installedAndExpired() {
+        FakeWix.Site site = wix.newSite();
+        Browser browser = new Browser();
+        HttpResponse<String> toConsent = browser.get(a.url() + "/install?token=" + site.installToken());
+        assertThat(browser.follow(browser.follow(toConsent)).statusCode()).isEqualTo(302);
+        assertThat(rows.update("UPDATE installation SET access_token_expires_at = ? WHERE instance_id = ?",
+                OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(1), site.instanceId())).isEqualTo(1);
+        return site;
+    }
+
+    private void awaitRefreshInFlight() {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (wix.refreshesInFlight() == 0) {
+            assertThat(System.nanoTime()).as("a refresh reached Wix").isLessThan(deadline);
+            LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
+        }
+    }
+
+    private static String tokenPath(FakeWix.Site site) {
+        return "/api/installations/" + site.instanceId() + "/access-token";
+    }
+
+    private static Map<String, String> environment() {
+        Map<String, String> env = new HashMap<>();
+        env.put("WIX_APP_ID", FakeWix.APP_ID);
+        env.put("WIX_APP_SECRET", FakeWix.APP_SECRET);
+        env.put("WIX_REDIRECT_URL", REDIRECT_URL);
+        env.put("WIX_INSTALLER_URL", FakeWix.baseUrl() + "/installer");
+        env.put("WIX_API_URL", FakeWix.baseUrl());
+        env.put("DB_URL", Deployments.DATABASE.url());
+        env.put("DB_USER", Deployments.DATABASE.user());
+        env.put("WIX_TOKEN_KEYS", SealedTokens.FIRST_KEY_ID + ":" + SealedTokens.FIRST_KEY);
+        env.put("API_KEYS", Deployments.API_KEY);
+        return env;
+    }
+}

@@ -1,0 +1,124 @@
+package dev.wixbridge.testing;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * A Payara Micro server started the way an admin would: {@code java -jar payara-micro.jar}
+ * with the built WAR and the environment variables of the README, no test code inside.
+ */
+public final class ServerProcess implements AutoCloseable {
+
+    private final String name;
+    private final int port;
+    private final Process process;
+    private final Path dir;
+
+    private ServerProcess(String name, int port, Process process, Path dir) {
+        this.name = name;
+        this.port = port;
+        this.process = process;
+        this.dir = dir;
+    }
+
+    public static ServerProcess start(String name, int port, Map<String, String> environment) {
+        Path dir = Path.of(System.getProperty("it.work", "target/it"), "servers", name);
+        try {
+            Files.createDirectories(dir);
+            List<String> command = new ArrayList<>(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+                    "-jar", System.getProperty("payara.microJar", "target/payara-micro.jar"),
+                    "--deploy", new File(System.getProperty("it.war", "target/wix-bridge.war")).getAbsolutePath(),
+                    "--contextroot", "/",
+                    "--port", String.valueOf(port),
+                    "--nohazelcast",
+                    "--rootdir", dir.resolve("root").toString(),
+                    "--prebootcommandfile", System.getProperty("it.server-config", "server-config")
+                            + "/payara-micro/pre-boot-commands.asadmin",
+                    "--logtofile", dir.resolve("server.log").toString()));
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .directory(dir.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(dir.resolve("console.log").toFile());
+            builder.environment().putAll(environment);
+            ServerProcess server = new ServerProcess(name, port, builder.start(), dir);
+            server.awaitReady(Duration.ofSeconds(180));
+            return server;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start server " + name, e);
+        }
+    }
+
+    public String url() {
+        return "http://localhost:" + port;
+    }
+
+    /** All this server logged so far. */
+    public String log() {
+        return ServerLog.text(dir);
+    }
+
+    /** {@code kill -9}: no shutdown hook, no rollback, connections just vanish. */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        if (process.isAlive()) {
+            process.destroy();
+            try {
+                if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                    kill();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                kill();
+            }
+        }
+    }
+
+    private void awaitReady(Duration limit) {
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(2)).build();
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("server " + name + " exited with " + process.exitValue());
+            }
+            try {
+                HttpResponse<Void> ready = client.send(HttpRequest.newBuilder(URI.create(url() + "/health/ready"))
+                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding());
+                if (ready.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            LockSupport.parkNanos(Duration.ofMillis(500).toNanos());
+        }
+        close();
+        throw new IllegalStateException("server " + name + " not ready within " + limit);
+    }
+}
