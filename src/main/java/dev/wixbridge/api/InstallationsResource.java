@@ -20,6 +20,14 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 import dev.wixbridge.installation.control.Installations;
 import dev.wixbridge.installation.entity.Installation;
 import dev.wixbridge.platform.persistence.Database;
@@ -39,6 +47,12 @@ import dev.wixbridge.wix.WixSiteApi;
 @RolesAllowed(ApiRoles.API_CLIENT)
 @Path("api/installations")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "installations", description = "Sites that installed the app, and their Wix access tokens")
+@SecurityRequirement(name = ApiDocumentation.API_KEY)
+@APIResponse(responseCode = "401", description = "Missing or invalid API key (type /problems/unauthorized)",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "400", description = "A malformed instance id or query parameter (type /problems/invalid-parameter)",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class InstallationsResource {
 
     @Inject
@@ -60,8 +74,13 @@ public class InstallationsResource {
     Clock clock;
 
     @GET
-    public InstallationPage list(@QueryParam("limit") String limit, @QueryParam("after") String after,
-                                 @QueryParam("status") String status) {
+    @Operation(summary = "Installations in instance-id order, a page at a time (never tokens)")
+    @APIResponse(responseCode = "200", description = "One page; 'next' is the cursor of the following page, null on the last",
+            content = @Content(schema = @Schema(implementation = InstallationPage.class)))
+    public InstallationPage list(
+            @Parameter(description = "Page size, 1 to 500 (default 50)") @QueryParam("limit") String limit,
+            @Parameter(description = "The 'next' cursor of the previous page") @QueryParam("after") String after,
+            @Parameter(description = "ACTIVE, REAUTH_REQUIRED or UNINSTALLED") @QueryParam("status") String status) {
         int size = ApiParameters.limit(limit);
         List<Installation> rows = database.inTransaction(em -> installations.page(em, ApiParameters.after(after),
                 ApiParameters.status(status), size + 1));
@@ -72,6 +91,10 @@ public class InstallationsResource {
 
     @GET
     @Path("{instanceId}")
+    @Operation(summary = "One installation (never tokens)")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = InstallationView.class)))
+    @APIResponse(responseCode = "404", description = "Unknown site (type /problems/unknown-installation)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response one(@PathParam("instanceId") String instanceId) {
         String id = ApiParameters.instanceId(instanceId);
         Installation installation = database.inTransaction(em -> installations.find(em, id));
@@ -82,6 +105,16 @@ public class InstallationsResource {
     @POST
     @Path("{instanceId}/access-token")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "A Wix access token for the site with more than the refresh skew of life left")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = AccessTokenView.class)))
+    @APIResponse(responseCode = "404", description = "Unknown site (type /problems/unknown-installation)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The site owner must open the app again "
+            + "(type /problems/reauthorization-required), or the site uninstalled it (type /problems/uninstalled)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "Wix unavailable (type /problems/wix-unavailable, with Retry-After), "
+            + "or Wix refuses the app's credentials (type /problems/wix-credentials-refused)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response accessToken(@PathParam("instanceId") String instanceId) {
         String id = ApiParameters.instanceId(instanceId);
         AccessTokenResult result = tokens.accessTokenFor(id);
@@ -96,6 +129,10 @@ public class InstallationsResource {
     @POST
     @Path("{instanceId}/setup-complete")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Tell Wix the site finished setting the app up (BI event APP_FINISHED_CONFIGURATION)")
+    @APIResponse(responseCode = "204", description = "Wix took the event")
+    @APIResponse(responseCode = "502", description = "Wix refused the call (type /problems/wix-refused)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response setupComplete(@PathParam("instanceId") String instanceId) {
         String id = ApiParameters.instanceId(instanceId);
         SiteCallResult<Void> result = siteCalls.call(id, wixSiteApi::finishedConfiguration);
@@ -104,6 +141,8 @@ public class InstallationsResource {
 
     @GET
     @Path("{instanceId}/instance")
+    @Operation(summary = "Wix's GET /apps/v1/instance for the site, passed through")
+    @APIResponse(responseCode = "200", description = "Wix's answer as it was")
     public Response instance(@PathParam("instanceId") String instanceId) {
         String id = ApiParameters.instanceId(instanceId);
         SiteCallResult<jakarta.json.JsonObject> result = siteCalls.call(id, wixSiteApi::instance);
@@ -115,6 +154,8 @@ public class InstallationsResource {
 
     @DELETE
     @Path("{instanceId}")
+    @Operation(summary = "Forget the site's tokens and mark it UNINSTALLED; a later install makes it ACTIVE again")
+    @APIResponse(responseCode = "204", description = "Forgotten")
     public Response uninstall(@PathParam("instanceId") String instanceId) {
         String id = ApiParameters.instanceId(instanceId);
         boolean known = database.inTransaction(em -> {

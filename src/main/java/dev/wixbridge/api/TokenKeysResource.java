@@ -13,6 +13,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
 import dev.wixbridge.token.control.TokenResealing;
 
 /** Key rotation: reseal every stored token under the first key of {@code wix.token-keys}. */
@@ -21,6 +25,8 @@ import dev.wixbridge.token.control.TokenResealing;
 @RolesAllowed(ApiRoles.API_CLIENT)
 @Path("api/token-keys/reseal")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "token keys", description = "Rotation of the keys that seal tokens at rest")
+@SecurityRequirement(name = ApiDocumentation.API_KEY)
 public class TokenKeysResource {
 
     @Inject
@@ -28,6 +34,7 @@ public class TokenKeysResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Reseal every stored token under the first key of wix.token-keys")
     public Response reseal() {
         TokenResealing.Outcome outcome = resealing.resealAll();
         return Response.ok(Json.createObjectBuilder()

@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.rest.client.RestClientBuilder;
 
 import dev.wixbridge.platform.config.WixSettings;
+import dev.wixbridge.platform.metrics.ProductMetrics;
 
 /**
  * Builds the MicroProfile REST clients for Wix from {@code wix.api-url} and the timeouts.
@@ -18,6 +19,9 @@ class WixClients {
 
     @Inject
     WixSettings settings;
+
+    @Inject
+    ProductMetrics metrics;
 
     private volatile WixOAuthApi oauth;
     private volatile WixAppsApi apps;
@@ -43,6 +47,7 @@ class WixClients {
                 .baseUri(settings.apiUrl())
                 .connectTimeout(settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .readTimeout(settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
-                .followRedirects(false);
+                .followRedirects(false)
+                .register(new WixCallTimer(metrics));
     }
 }

@@ -133,6 +133,32 @@ class InstallationsApiIT {
         assertProblem(api.delete(unknown), 404, "/problems/unknown-installation");
     }
 
+    // ----- operations
+
+    @Test
+    void the_openapi_document_describes_the_api_and_its_problems() {
+        HttpResponse<String> document = ApiClient.withoutKey().get("/openapi");
+
+        assertThat(document.statusCode()).isEqualTo(200);
+        assertThat(document.body()).contains("/api/installations/{instanceId}/access-token", "/api/installations",
+                "application/problem+json", "/problems/reauthorization-required", "/problems/uninstalled",
+                "/problems/wix-unavailable", "bearer").doesNotContain("/oauth/callback");
+    }
+
+    @Test
+    void metrics_count_installs_and_where_tokens_came_from() {
+        FakeWix.Site site = installed();
+        api.post("/api/installations/" + site.instanceId() + "/access-token");
+        api.post("/api/installations/" + site.instanceId() + "/access-token");
+
+        HttpResponse<String> metrics = ApiClient.withoutKey().get("/metrics?scope=application");
+
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body()).contains("wixbridge_installs_completed_total", "wixbridge_tokens_served_total",
+                "source=\"database\"", "source=\"memory\"", "wixbridge_wix_calls_seconds", "call=\"oauth_access\"");
+        assertThat(metrics.body()).doesNotContain(site.instanceId());
+    }
+
     // ----- bad requests
 
     @ParameterizedTest

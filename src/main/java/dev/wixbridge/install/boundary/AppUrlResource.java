@@ -13,6 +13,8 @@ import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
 import dev.wixbridge.install.control.InstallStates;
 import dev.wixbridge.platform.config.WixSettings;
 import dev.wixbridge.platform.security.SecureTokens;
@@ -41,6 +43,7 @@ public class AppUrlResource {
     UriInfo uriInfo;
 
     @GET
+    @Operation(hidden = true) // a page for browsers, not part of the API
     public Response install(@CookieParam(InstallCookie.NAME) Cookie cookie) {
         if (!settings.problems().isEmpty()) {
             return pages.misconfigured();

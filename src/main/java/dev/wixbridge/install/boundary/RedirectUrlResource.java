@@ -13,6 +13,8 @@ import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
 import dev.wixbridge.install.control.CallbackOutcome;
 import dev.wixbridge.install.control.InstallCompletion;
 import dev.wixbridge.platform.config.WixSettings;
@@ -45,6 +47,7 @@ public class RedirectUrlResource {
     UriInfo uriInfo;
 
     @GET
+    @Operation(hidden = true) // a page for browsers, not part of the API
     public Response callback(@CookieParam(InstallCookie.NAME) Cookie cookie) {
         if (!settings.problems().isEmpty()) {
             return pages.misconfigured();

@@ -16,6 +16,7 @@ import dev.wixbridge.install.entity.InstallStateStatus;
 import dev.wixbridge.installation.control.Installations;
 import dev.wixbridge.installation.entity.Installation;
 import dev.wixbridge.platform.config.WixSettings;
+import dev.wixbridge.platform.metrics.ProductMetrics;
 import dev.wixbridge.platform.persistence.Database;
 import dev.wixbridge.platform.security.SecureTokens;
 import dev.wixbridge.token.control.AccessTokens;
@@ -64,6 +65,9 @@ public class InstallCompletion {
     WixSettings settings;
 
     @Inject
+    ProductMetrics metrics;
+
+    @Inject
     Clock clock;
 
     /**
@@ -81,6 +85,9 @@ public class InstallCompletion {
         if (outcome instanceof CallbackOutcome.Completed) {
             // A reinstall brings new tokens: what this server remembered of the site is stale.
             accessTokens.forget(instanceId);
+            metrics.installCompleted();
+        } else {
+            metrics.installFailed(failureReason(outcome));
         }
         log(instanceId, outcome, Duration.ofNanos(System.nanoTime() - started));
         return outcome;
@@ -173,6 +180,13 @@ public class InstallCompletion {
     private static void log(String instanceId, CallbackOutcome outcome, Duration took) {
         LOG.info(() -> "Install callback for instance " + instanceId + ": " + describe(outcome)
                 + " (" + took.toMillis() + " ms)");
+    }
+
+    private static String failureReason(CallbackOutcome outcome) {
+        if (outcome instanceof CallbackOutcome.Refused refused) {
+            return refused.refusal().name().toLowerCase(java.util.Locale.ROOT);
+        }
+        return outcome instanceof CallbackOutcome.WixUnavailable ? "wix_unavailable" : "credentials_refused";
     }
 
     private static String describe(CallbackOutcome outcome) {

@@ -16,6 +16,7 @@ import dev.wixbridge.installation.control.Installations;
 import dev.wixbridge.installation.entity.Installation;
 import dev.wixbridge.installation.entity.SealedTokens;
 import dev.wixbridge.platform.config.WixSettings;
+import dev.wixbridge.platform.metrics.ProductMetrics;
 import dev.wixbridge.platform.persistence.Database;
 import dev.wixbridge.wix.TokenExchange;
 import dev.wixbridge.wix.WixOAuth;
@@ -63,6 +64,9 @@ public class AccessTokens {
     WixSettings settings;
 
     @Inject
+    ProductMetrics metrics;
+
+    @Inject
     Clock clock;
 
     private final ConcurrentHashMap<String, Remembered> cache = new ConcurrentHashMap<>();
@@ -72,6 +76,7 @@ public class AccessTokens {
     public AccessTokenResult accessTokenFor(String instanceId) {
         Remembered remembered = cache.get(instanceId);
         if (remembered != null && isUsable(remembered)) {
+            metrics.tokenServed("memory");
             return remembered.token();
         }
         return singleFlight(instanceId, null);
@@ -142,6 +147,7 @@ public class AccessTokens {
             }
             String stored = cipher.openAccessToken(instanceId, sealed);
             if (stored != null && !stored.equals(rejected) && isFresh(installation.accessTokenExpiresAt())) {
+                metrics.tokenServed("database");
                 return new AccessTokenResult.Issued(instanceId, stored, installation.accessTokenExpiresAt());
             }
             return refresh(em, installation, cipher.openRefreshToken(instanceId, sealed));
@@ -158,17 +164,21 @@ public class AccessTokens {
         if (exchange instanceof TokenExchange.Granted granted) {
             installation.refreshed(cipher.seal(instanceId, granted.grant()), granted.grant().accessTokenExpiresAt(), now);
             result = new AccessTokenResult.Issued(instanceId, granted.grant().accessToken(), granted.grant().accessTokenExpiresAt());
+            metrics.tokenServed("refresh");
         } else if (exchange instanceof TokenExchange.Rejected rejected
                 && rejected.rejection() == TokenExchange.Rejection.GRANT_REFUSED) {
             installation.requireReauthorization("REFRESH_REJECTED (HTTP " + rejected.status() + ")", now);
             result = new AccessTokenResult.ReauthorizationRequired();
+            metrics.refreshFailed("reauthorization_required");
         } else if (exchange instanceof TokenExchange.Rejected) {
             em.getTransaction().setRollbackOnly();
             result = new AccessTokenResult.Misconfigured();
+            metrics.refreshFailed("credentials_refused");
         } else {
             TokenExchange.Unavailable unavailable = (TokenExchange.Unavailable) exchange;
             installation.failed("WIX_UNAVAILABLE (" + unavailable.outage().kind() + ")", now);
             result = new AccessTokenResult.WixUnavailable(unavailable.outage().retryAfter());
+            metrics.refreshFailed("wix_unavailable");
         }
         LOG.info(() -> "Token refresh for instance " + instanceId + ": " + result.getClass().getSimpleName()
                 + " (" + Duration.ofNanos(System.nanoTime() - started).toMillis() + " ms)");
