@@ -177,9 +177,10 @@ public class InstallCompletion {
         return installState.isBoundTo(SecureTokens.fingerprint(browserId.get()));
     }
 
+    /** One key=value line per callback: what happened, for which site, how long it took. */
     private static void log(String instanceId, CallbackOutcome outcome, Duration took) {
-        LOG.info(() -> "Install callback for instance " + instanceId + ": " + describe(outcome)
-                + " (" + took.toMillis() + " ms)");
+        LOG.info(() -> "event=install_callback instance=" + instanceId + " outcome=" + describe(outcome)
+                + " duration_ms=" + took.toMillis());
     }
 
     private static String failureReason(CallbackOutcome outcome) {
@@ -190,15 +191,6 @@ public class InstallCompletion {
     }
 
     private static String describe(CallbackOutcome outcome) {
-        if (outcome instanceof CallbackOutcome.Refused refused) {
-            return "refused, " + refused.refusal();
-        }
-        if (outcome instanceof CallbackOutcome.WixUnavailable unavailable) {
-            return "Wix unavailable, " + unavailable.outage().kind();
-        }
-        if (outcome instanceof CallbackOutcome.Misconfigured) {
-            return "Wix refused our app credentials";
-        }
-        return "completed";
+        return outcome instanceof CallbackOutcome.Completed ? "completed" : failureReason(outcome);
     }
 }

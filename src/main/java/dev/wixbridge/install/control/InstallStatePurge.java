@@ -5,10 +5,13 @@ import java.util.logging.Logger;
 
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
 /** Keeps the state table small: every quarter hour, on every server (the delete is idempotent). */
 @Singleton
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // the purge runs its own local transaction
 public class InstallStatePurge {
 
     private static final Logger LOG = Logger.getLogger(InstallStatePurge.class.getName());

@@ -5,6 +5,10 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.logging.Logger;
 
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+import javax.sql.DataSource;
+
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -102,10 +106,10 @@ public class Database {
     }
 
     private void migrate() {
-        Flyway flyway = Flyway.configure(getClass().getClassLoader())
-                .dataSource(settings.url(), settings.user(), settings.password())
-                .locations("classpath:db/migration")
-                .load();
+        var configuration = Flyway.configure(getClass().getClassLoader()).locations("classpath:db/migration");
+        Flyway flyway = (settings.datasource().isPresent()
+                ? configuration.dataSource(serverDataSource(settings.datasource().get()))
+                : configuration.dataSource(settings.url(), settings.user(), settings.password())).load();
         int applied = flyway.migrate().migrationsExecuted;
         var current = flyway.info().current();
         LOG.info(() -> "Database " + settings.describe() + " at schema version "
@@ -115,12 +119,25 @@ public class Database {
     private Map<String, Object> properties() {
         Map<String, Object> properties = new HashMap<>();
         properties.put(PersistenceUnitProperties.ECLIPSELINK_PERSISTENCE_XML, "META-INF/wix-bridge-persistence.xml");
-        properties.put(PersistenceUnitProperties.JDBC_URL, settings.url());
-        properties.put(PersistenceUnitProperties.JDBC_USER, settings.user());
-        properties.put(PersistenceUnitProperties.JDBC_PASSWORD, settings.password());
-        settings.driverClassName().ifPresent(driver -> properties.put(PersistenceUnitProperties.JDBC_DRIVER, driver));
+        if (settings.datasource().isPresent()) {
+            properties.put(PersistenceUnitProperties.NON_JTA_DATASOURCE, serverDataSource(settings.datasource().get()));
+        } else {
+            properties.put(PersistenceUnitProperties.JDBC_URL, settings.url());
+            properties.put(PersistenceUnitProperties.JDBC_USER, settings.user());
+            properties.put(PersistenceUnitProperties.JDBC_PASSWORD, settings.password());
+            settings.driverClassName().ifPresent(driver -> properties.put(PersistenceUnitProperties.JDBC_DRIVER, driver));
+        }
         properties.put(PersistenceUnitProperties.CLASSLOADER, getClass().getClassLoader());
         return properties;
+    }
+
+    /** The server's connection pool, used outside JTA: this unit runs its own local transactions. */
+    private static DataSource serverDataSource(String jndiName) {
+        try {
+            return (DataSource) new InitialContext().lookup(jndiName);
+        } catch (NamingException | ClassCastException e) {
+            throw new PersistenceException("no datasource at " + jndiName + " (" + DatabaseSettings.DATASOURCE + ")");
+        }
     }
 
     @PreDestroy

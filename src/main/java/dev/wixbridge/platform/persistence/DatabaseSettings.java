@@ -16,6 +16,7 @@ import dev.wixbridge.platform.config.DataDirectory;
 @ApplicationScoped
 public class DatabaseSettings {
 
+    public static final String DATASOURCE = "db.datasource";
     public static final String URL = "db.url";
     public static final String USER = "db.user";
     public static final String PASSWORD = "db.password";
@@ -32,6 +33,11 @@ public class DatabaseSettings {
     @Inject
     DataDirectory dataDirectory;
 
+    /** A datasource the admin defined in the server, by JNDI name; when set, {@code db.url} and its kin are not used. */
+    public Optional<String> datasource() {
+        return config.getOptionalValue(DATASOURCE, String.class).map(String::strip).filter(name -> !name.isEmpty());
+    }
+
     public String url() {
         return config.getOptionalValue(URL, String.class)
                 .orElseGet(() -> "jdbc:h2:file:" + dataDirectory.path().resolve("wix-bridge") + H2_OPTIONS);
@@ -46,8 +52,11 @@ public class DatabaseSettings {
         return config.getOptionalValue(PASSWORD, String.class).orElse("");
     }
 
-    /** The URL without credentials or options, fit for a log line. */
+    /** The URL without credentials or options (or the datasource's name), fit for a log line. */
     public String describe() {
+        if (datasource().isPresent()) {
+            return "datasource " + datasource().get();
+        }
         String url = url();
         int options = url.indexOf(';');
         int query = url.indexOf('?');

@@ -29,35 +29,50 @@ public class UnexpectedFailureMapper implements ExceptionMapper<RuntimeException
         if (e instanceof WebApplicationException web) {
             // JAX-RS's own answers (404, 405, 415 ...): keep the status, drop any detail.
             Response.StatusType status = web.getResponse().getStatusInfo();
-            return render(status, status.getReasonPhrase());
+            return render(status, status.getReasonPhrase(), "about:blank");
         }
         if (e instanceof jakarta.ejb.EJBAccessException) {
-            return render(Response.Status.FORBIDDEN, "Forbidden");
+            return render(Response.Status.FORBIDDEN, "Forbidden", "about:blank");
         }
         if (isDatabaseFailure(e)) {
-            LOG.log(Level.SEVERE, "Database unavailable while serving a request", e);
-            return render(Response.Status.SERVICE_UNAVAILABLE, "Service temporarily unavailable");
+            // The cause's class is enough to act on; its message may quote SQL.
+            LOG.severe("Database unavailable while serving a request: " + rootCause(e).getClass().getName());
+            return render(Response.Status.SERVICE_UNAVAILABLE, "Service temporarily unavailable", "/problems/database-unavailable");
         }
         LOG.log(Level.SEVERE, "Unexpected failure while serving a request", e);
-        return render(Response.Status.INTERNAL_SERVER_ERROR, "Something went wrong on our side");
+        return render(Response.Status.INTERNAL_SERVER_ERROR, "Something went wrong on our side", "about:blank");
     }
 
-    private Response render(Response.StatusType status, String title) {
+    private Response render(Response.StatusType status, String title, String problemType) {
         if (isBrowserFacing()) {
             String next = status.getFamily() == Response.Status.Family.SERVER_ERROR
                     ? "Please wait a minute, then reload this page." : "Please open the app again from your Wix dashboard.";
             return new HtmlPage(status, title, "We could not complete your request.", next).toResponse();
         }
-        return Response.status(status)
+        Response.ResponseBuilder problem = Response.status(status)
                 .type(MediaType.valueOf("application/problem+json"))
-                .entity("{\"type\":\"about:blank\",\"title\":\"" + status.getReasonPhrase() + "\",\"status\":"
-                        + status.getStatusCode() + "}")
-                .build();
+                .entity(jakarta.json.Json.createObjectBuilder()
+                        .add("type", problemType)
+                        .add("title", title)
+                        .add("status", status.getStatusCode())
+                        .build().toString());
+        if (status.getStatusCode() == 503) {
+            problem.header(jakarta.ws.rs.core.HttpHeaders.RETRY_AFTER, 5);
+        }
+        return problem.build();
     }
 
     private boolean isBrowserFacing() {
         Class<?> type = resource == null ? null : resource.getResourceClass();
         return type != null && type.isAnnotationPresent(BrowserFacing.class);
+    }
+
+    private static Throwable rootCause(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return cause;
     }
 
     private static boolean isDatabaseFailure(Throwable e) {

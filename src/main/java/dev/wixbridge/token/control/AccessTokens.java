@@ -180,8 +180,8 @@ public class AccessTokens {
             result = new AccessTokenResult.WixUnavailable(unavailable.outage().retryAfter());
             metrics.refreshFailed("wix_unavailable");
         }
-        LOG.info(() -> "Token refresh for instance " + instanceId + ": " + result.getClass().getSimpleName()
-                + " (" + Duration.ofNanos(System.nanoTime() - started).toMillis() + " ms)");
+        LOG.info(() -> "event=token_refresh instance=" + instanceId + " outcome=" + result.getClass().getSimpleName()
+                + " duration_ms=" + Duration.ofNanos(System.nanoTime() - started).toMillis());
         return result;
     }
 

@@ -1,0 +1,40 @@
+package dev.wixbridge.platform.metrics;
+
+import java.time.Duration;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
+import org.eclipse.microprofile.metrics.annotation.RegistryScope;
+
+/**
+ * Writes to MicroProfile Metrics' application registry. On a server without MicroProfile
+ * Metrics this class cannot load, so CDI skips it and {@link ProductMetrics} records nothing.
+ */
+@ApplicationScoped
+public class MicroProfileMetricsRecorder implements MetricsRecorder {
+
+    @Inject
+    @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)
+    MetricRegistry registry;
+
+    @Override
+    public void count(String name, String... tags) {
+        registry.counter(name, tags(tags)).inc();
+    }
+
+    @Override
+    public void time(String name, Duration took, String... tags) {
+        registry.timer(name, tags(tags)).update(took);
+    }
+
+    private static Tag[] tags(String... pairs) {
+        Tag[] tags = new Tag[pairs.length / 2];
+        for (int i = 0; i < tags.length; i++) {
+            tags[i] = new Tag(pairs[2 * i], pairs[2 * i + 1]);
+        }
+        return tags;
+    }
+}
