@@ -69,10 +69,10 @@ class MissingConfigurationIT {
 
     @Test
     void readiness_reports_the_missing_keys_and_liveness_stays_up() {
-        java.net.http.HttpResponse<String> ready = browser.get(Deployments.SERVER + "/health/ready");
+        java.net.http.HttpResponse<String> ready = browser.get(Deployments.HEALTH + "/ready");
         assertThat(ready.statusCode()).isEqualTo(503);
         assertThat(ready.body()).contains("configuration").contains("wix.app-id is not set").doesNotContain(FakeWix.APP_SECRET);
-        assertThat(browser.get(Deployments.SERVER + "/health/live").statusCode()).isEqualTo(200);
+        assertThat(browser.get(Deployments.HEALTH + "/live").statusCode()).isEqualTo(200);
     }
 
     @Test

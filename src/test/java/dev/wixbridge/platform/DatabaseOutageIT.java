@@ -76,7 +76,7 @@ class DatabaseOutageIT {
 
         proxy.cut();
         try {
-            assertThat(browser.get(Deployments.SERVER + "/health/ready").statusCode()).isEqualTo(503);
+            assertThat(browser.get(Deployments.HEALTH + "/ready").statusCode()).isEqualTo(503);
             assertProblem(api.post("/api/installations/" + site.instanceId() + "/access-token"), 503, "/problems/database-unavailable");
             assertPage(browser.get(OwnerJourney.APP_URL + "?token=" + wix.newSite().installToken()), 503, "reload");
             assertPage(browser.get(callback), 503, "reload");
@@ -84,7 +84,7 @@ class DatabaseOutageIT {
             proxy.open();
         }
 
-        assertThat(browser.get(Deployments.SERVER + "/health/ready").statusCode()).isEqualTo(200);
+        assertThat(browser.get(Deployments.HEALTH + "/ready").statusCode()).isEqualTo(200);
         assertThat(api.post("/api/installations/" + site.instanceId() + "/access-token").statusCode()).isEqualTo(200);
         assertThat(browser.get(callback).statusCode()).as("the callback interrupted by the outage, reloaded").isEqualTo(302);
         assertThat(Deployments.database().installations(during.instanceId())).isEqualTo(1);

@@ -45,6 +45,11 @@ public final class ApiClient {
         return send(request(path).GET());
     }
 
+    /** GET of a full URL, e.g. the health endpoint, which may be on another port. */
+    public HttpResponse<String> getUrl(String url) {
+        return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60)).GET());
+    }
+
     public HttpResponse<String> post(String path) {
         return send(request(path).POST(HttpRequest.BodyPublishers.noBody()));
     }

@@ -19,6 +19,8 @@ public final class Deployments {
     public static final int HTTP_PORT = Integer.getInteger("it.http.port", 18080);
     public static final String SERVER = "http://localhost:" + HTTP_PORT;
     public static final String REDIRECT_URL = SERVER + "/oauth/callback";
+    /** MicroProfile Health: on the HTTP port on Payara, on the management port on WildFly. */
+    public static final String HEALTH = System.getProperty("it.health.url", SERVER + "/health");
     /** The database of this run: H2 in a file (auto-server, so tests can read it too) or a fresh PostgreSQL schema. */
     public static final TestDatabase DATABASE = TestDatabase.of(System.getProperty("it.db", "h2"));
 
@@ -53,7 +55,10 @@ public final class Deployments {
         if (!built.isFile()) {
             throw new IllegalStateException(built + " is missing: run the tests with 'mvn verify'");
         }
-        awaitPortFree(HTTP_PORT);
+        if (!"wildfly".equals(System.getProperty("arquillian.launch"))) {
+            // Payara Micro starts a server per deployment; WildFly runs one for the whole suite.
+            awaitPortFree(HTTP_PORT);
+        }
         // Payara Micro writes its log there (arquillian.xml) only if the folder exists.
         new File(System.getProperty("it.work", "target/it")).mkdirs();
         String properties = settings.entrySet().stream()

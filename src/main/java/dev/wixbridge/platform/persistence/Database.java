@@ -41,6 +41,9 @@ public class Database {
     @Inject
     DatabaseSettings settings;
 
+    @Inject
+    org.eclipse.microprofile.config.Config config;
+
     private volatile EntityManagerFactory factory;
 
     /** Opens the database at start-up, so schema problems show in the log before the first install. */
@@ -128,6 +131,12 @@ public class Database {
             settings.driverClassName().ifPresent(driver -> properties.put(PersistenceUnitProperties.JDBC_DRIVER, driver));
         }
         properties.put(PersistenceUnitProperties.CLASSLOADER, getClass().getClassLoader());
+        // Any eclipselink.* setting in the configuration reaches EclipseLink (pool sizes, a server's archive factory).
+        for (String name : config.getPropertyNames()) {
+            if (name.startsWith("eclipselink.")) {
+                config.getOptionalValue(name, String.class).ifPresent(value -> properties.put(name, value));
+            }
+        }
         return properties;
     }
 
