@@ -21,6 +21,9 @@ import jakarta.ws.rs.core.HttpHeaders;
 @ApplicationScoped
 public class ApiKeyAuthentication implements HttpAuthenticationMechanism {
 
+    /** The name of this mechanism in the OpenAPI document. */
+    public static final String OPENAPI_SCHEME = "api-key";
+
     private static final String BEARER = "Bearer ";
 
     @Inject
@@ -43,6 +46,8 @@ public class ApiKeyAuthentication implements HttpAuthenticationMechanism {
             response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
             response.setContentType(Problem.MEDIA_TYPE);
             response.getWriter().write(Problem.UNAUTHORIZED.toJson());
+            // Committed now, so no server replaces it with an HTML error page of its own.
+            response.flushBuffer();
         } catch (IOException e) {
             // the caller went away; nothing more to tell it
         }

@@ -48,7 +48,7 @@ import dev.wixbridge.wix.WixSiteApi;
 @Path("api/installations")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "installations", description = "Sites that installed the app, and their Wix access tokens")
-@SecurityRequirement(name = ApiDocumentation.API_KEY)
+@SecurityRequirement(name = ApiKeyAuthentication.OPENAPI_SCHEME)
 @APIResponse(responseCode = "401", description = "Missing or invalid API key (type /problems/unauthorized)",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "400", description = "A malformed instance id or query parameter (type /problems/invalid-parameter)",

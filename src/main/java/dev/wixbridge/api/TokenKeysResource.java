@@ -26,7 +26,7 @@ import dev.wixbridge.token.control.TokenResealing;
 @Path("api/token-keys/reseal")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "token keys", description = "Rotation of the keys that seal tokens at rest")
-@SecurityRequirement(name = ApiDocumentation.API_KEY)
+@SecurityRequirement(name = ApiKeyAuthentication.OPENAPI_SCHEME)
 public class TokenKeysResource {
 
     @Inject

@@ -5,6 +5,12 @@ import java.util.Set;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 
+import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.info.Info;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
+
+import dev.wixbridge.api.ApiKeyAuthentication;
 import dev.wixbridge.api.InstallationsResource;
 import dev.wixbridge.api.InvalidApiParameterMapper;
 import dev.wixbridge.api.SealedTokenUnreadableMapper;
@@ -18,8 +24,14 @@ import dev.wixbridge.platform.web.UnexpectedFailureMapper;
 /**
  * Every HTTP endpoint of the product, listed here rather than found by scanning: the list is
  * the product's surface, and the REST client interfaces for Wix are not mistaken for resources.
+ * The header of the OpenAPI document ({@code /openapi}) sits here, where every server looks for it.
  */
 @ApplicationPath("/")
+@OpenAPIDefinition(info = @Info(title = "Wix Bridge API", version = "1",
+        description = "Installations of the Wix app and valid Wix access tokens for them. "
+                + "Errors are application/problem+json (RFC 9457); switch on 'type'."))
+@SecurityScheme(securitySchemeName = ApiKeyAuthentication.OPENAPI_SCHEME, type = SecuritySchemeType.HTTP,
+        scheme = "bearer", description = "A key from api.keys, as 'Authorization: Bearer <key>'")
 public class RestApplication extends Application {
 
     @Override

@@ -19,44 +19,24 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
+import dev.wixbridge.testing.AgainstFakeWix;
 import dev.wixbridge.testing.Browser;
-import dev.wixbridge.testing.DatabaseRows;
 import dev.wixbridge.testing.Deployments;
 import dev.wixbridge.testing.FakeWix;
 import dev.wixbridge.testing.OwnerJourney;
 import dev.wixbridge.testing.SealedTokens;
-import dev.wixbridge.testing.ServerLog;
 
 /** The install handshake as a site owner's browser goes through it, against the fake Wix. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class InstallFlowIT {
+class InstallFlowIT extends AgainstFakeWix {
 
-    private final FakeWix wix = FakeWix.shared();
-    private final DatabaseRows rows = Deployments.database();
     private final Browser browser = new Browser();
 
     @Deployment(testable = false)
     static WebArchive deployment() {
         return Deployments.war(Deployments.fakeWixSettings());
-    }
-
-    @BeforeEach
-    void resetWix() {
-        wix.reset(Deployments.REDIRECT_URL);
-    }
-
-    @AfterAll
-    static void logHoldsNoSecret() {
-        ServerLog.assertHoldsNone(FakeWix.shared().secrets());
     }
 
     @Test

@@ -16,47 +16,28 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import dev.wixbridge.testing.AgainstFakeWix;
 import dev.wixbridge.testing.Browser;
-import dev.wixbridge.testing.DatabaseRows;
 import dev.wixbridge.testing.Deployments;
 import dev.wixbridge.testing.FakeWix;
 import dev.wixbridge.testing.OwnerJourney;
 import dev.wixbridge.testing.ServerLog;
 
 /** Every way an install request can be wrong: a clear page, the right status, nothing stored. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class InstallRefusalsIT {
+class InstallRefusalsIT extends AgainstFakeWix {
 
     private static final String CALLBACK = Deployments.REDIRECT_URL;
 
-    private final FakeWix wix = FakeWix.shared();
-    private final DatabaseRows rows = Deployments.database();
     private final Browser browser = new Browser();
 
     @Deployment(testable = false)
     static WebArchive deployment() {
         return Deployments.war(Deployments.fakeWixSettings());
-    }
-
-    @BeforeEach
-    void resetWix() {
-        wix.reset(Deployments.REDIRECT_URL);
-    }
-
-    @AfterAll
-    static void logHoldsNoSecret() {
-        ServerLog.assertHoldsNone(FakeWix.shared().secrets());
     }
 
     // ----- App URL

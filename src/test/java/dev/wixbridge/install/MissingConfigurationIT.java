@@ -73,6 +73,7 @@ class MissingConfigurationIT {
         assertThat(ready.statusCode()).isEqualTo(503);
         assertThat(ready.body()).contains("configuration").contains("wix.app-id is not set").doesNotContain(FakeWix.APP_SECRET);
         assertThat(browser.get(Deployments.HEALTH + "/live").statusCode()).isEqualTo(200);
+        assertThat(browser.get(Deployments.HEALTH + "/started").body()).contains("schema-migrated");
     }
 
     @Test

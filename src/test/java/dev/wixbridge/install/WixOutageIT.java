@@ -10,40 +10,28 @@ import java.time.Duration;
 import java.util.Map;
 
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
+import dev.wixbridge.testing.AgainstFakeWix;
 import dev.wixbridge.testing.ApiClient;
 import dev.wixbridge.testing.Browser;
-import dev.wixbridge.testing.DatabaseRows;
 import dev.wixbridge.testing.Deployments;
 import dev.wixbridge.testing.FakeWix;
 import dev.wixbridge.testing.FakeWix.Failure;
-import dev.wixbridge.testing.ServerLog;
 
 /**
  * Wix down, slow, rate limiting or talking nonsense: the owner is told to reload and nothing
  * is stored; a refresh is retried. The server here waits one second for Wix's answers.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class WixOutageIT {
+class WixOutageIT extends AgainstFakeWix {
 
-    private final FakeWix wix = FakeWix.shared();
-    private final DatabaseRows rows = Deployments.database();
     private final Browser browser = new Browser();
     private final ApiClient api = ApiClient.withKey(Deployments.API_KEY);
 
     private FakeWix.Site installedAndExpired() {
-        FakeWix.Site site = wix.newSite();
-        assertThat(browser.get(approve(browser, site)).statusCode()).isEqualTo(302);
-        assertThat(rows.update("UPDATE installation SET access_token_expires_at = ? WHERE instance_id = ?",
-                java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minusMinutes(1), site.instanceId())).isEqualTo(1);
+        FakeWix.Site site = installed();
+        expire(site);
         return site;
     }
 
@@ -52,16 +40,6 @@ class WixOutageIT {
         Map<String, String> settings = Deployments.fakeWixSettings();
         settings.put("wix.read-timeout-ms", "1000");
         return Deployments.war(settings);
-    }
-
-    @BeforeEach
-    void resetWix() {
-        wix.reset(Deployments.REDIRECT_URL);
-    }
-
-    @AfterAll
-    static void logHoldsNoSecret() {
-        ServerLog.assertHoldsNone(FakeWix.shared().secrets());
     }
 
     @Test
@@ -119,7 +97,7 @@ class WixOutageIT {
         FakeWix.Site site = installedAndExpired();
         wix.failTokenCalls(Failure.slow(Duration.ofSeconds(2)));
 
-        HttpResponse<String> response = api.post("/api/installations/" + site.instanceId() + "/access-token");
+        HttpResponse<String> response = api.post(tokenPath(site));
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         assertThat(wix.refreshesFor(site)).isEqualTo(2);
@@ -131,7 +109,7 @@ class WixOutageIT {
         wix.rotateRefreshTokens();
         wix.failTokenCalls(Failure.answerLost(Duration.ofSeconds(2))); // Wix rotates, but we never hear of it
 
-        HttpResponse<String> response = api.post("/api/installations/" + site.instanceId() + "/access-token");
+        HttpResponse<String> response = api.post(tokenPath(site));
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(503);
         assertThat(rows.installation(site.instanceId()).orElseThrow().get("status")).isEqualTo("ACTIVE");

@@ -12,44 +12,24 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import dev.wixbridge.testing.AgainstFakeWix;
 import dev.wixbridge.testing.ApiClient;
-import dev.wixbridge.testing.Browser;
 import dev.wixbridge.testing.Deployments;
 import dev.wixbridge.testing.FakeWix;
-import dev.wixbridge.testing.OwnerJourney;
-import dev.wixbridge.testing.ServerLog;
 
 /** The installations API: authentication, listing, lookups, and every kind of bad request. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class InstallationsApiIT {
+class InstallationsApiIT extends AgainstFakeWix {
 
-    private final FakeWix wix = FakeWix.shared();
     private final ApiClient api = ApiClient.withKey(Deployments.API_KEY);
 
     @Deployment(testable = false)
     static WebArchive deployment() {
         return Deployments.war(Deployments.fakeWixSettings());
-    }
-
-    @BeforeEach
-    void resetWix() {
-        wix.reset(Deployments.REDIRECT_URL);
-    }
-
-    @AfterAll
-    static void logHoldsNoSecret() {
-        ServerLog.assertHoldsNone(FakeWix.shared().secrets());
     }
 
     // ----- authentication
@@ -193,9 +173,4 @@ class InstallationsApiIT {
         assertProblem(api.get("/api/nothing-here"), 404, null);
     }
 
-    private FakeWix.Site installed() {
-        FakeWix.Site site = wix.newSite();
-        assertThat(OwnerJourney.install(new Browser(), site).statusCode()).isEqualTo(302);
-        return site;
-    }
 }

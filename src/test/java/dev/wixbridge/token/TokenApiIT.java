@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -21,17 +19,12 @@ import java.util.concurrent.Future;
 import jakarta.json.JsonObject;
 
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
+import dev.wixbridge.testing.AgainstFakeWix;
 import dev.wixbridge.testing.ApiClient;
 import dev.wixbridge.testing.Browser;
-import dev.wixbridge.testing.DatabaseRows;
 import dev.wixbridge.testing.Deployments;
 import dev.wixbridge.testing.FakeWix;
 import dev.wixbridge.testing.FakeWix.Failure;
@@ -40,27 +33,13 @@ import dev.wixbridge.testing.SealedTokens;
 import dev.wixbridge.testing.ServerLog;
 
 /** The token lifecycle through the protected API: cache, single flight, rotation, failures. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class TokenApiIT {
+class TokenApiIT extends AgainstFakeWix {
 
-    private final FakeWix wix = FakeWix.shared();
-    private final DatabaseRows rows = Deployments.database();
     private final ApiClient api = ApiClient.withKey(Deployments.API_KEY);
 
     @Deployment(testable = false)
     static WebArchive deployment() {
         return Deployments.war(Deployments.fakeWixSettings());
-    }
-
-    @BeforeEach
-    void resetWix() {
-        wix.reset(Deployments.REDIRECT_URL);
-    }
-
-    @AfterAll
-    static void logHoldsNoSecret() {
-        ServerLog.assertHoldsNone(FakeWix.shared().secrets());
     }
 
     @Test
@@ -308,17 +287,7 @@ class TokenApiIT {
 
     // -----
 
-    private FakeWix.Site installed() {
-        FakeWix.Site site = wix.newSite();
-        assertThat(OwnerJourney.install(new Browser(), site).statusCode()).isEqualTo(302);
-        return site;
-    }
 
-    /** The stored access token is past its life: the next request must refresh. */
-    private void expire(FakeWix.Site site) {
-        assertThat(rows.update("UPDATE installation SET access_token_expires_at = ? WHERE instance_id = ?",
-                OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(1), site.instanceId())).isEqualTo(1);
-    }
 
     private HttpResponse<String> tokenFor(FakeWix.Site site, int status) {
         HttpResponse<String> response = api.post(tokenPath(site));
@@ -326,9 +295,6 @@ class TokenApiIT {
         return response;
     }
 
-    private static String tokenPath(FakeWix.Site site) {
-        return "/api/installations/" + site.instanceId() + "/access-token";
-    }
 
     private static String like(String value) {
         return "%" + value + "%";

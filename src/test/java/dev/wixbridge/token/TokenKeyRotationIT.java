@@ -3,42 +3,29 @@ package dev.wixbridge.token;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Map;
 
 import org.jboss.arquillian.container.test.api.Deployer;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
+import dev.wixbridge.testing.AgainstFakeWix;
 import dev.wixbridge.testing.ApiClient;
-import dev.wixbridge.testing.Browser;
-import dev.wixbridge.testing.DatabaseRows;
 import dev.wixbridge.testing.Deployments;
 import dev.wixbridge.testing.FakeWix;
-import dev.wixbridge.testing.OwnerJourney;
 import dev.wixbridge.testing.SealedTokens;
-import dev.wixbridge.testing.ServerLog;
 
 /**
  * What must survive a restart of the server: a rotated refresh token, and tokens sealed
  * under a key that is no longer the first in {@code wix.token-keys}.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class TokenKeyRotationIT {
+class TokenKeyRotationIT extends AgainstFakeWix {
 
     private static final String OLD_KEYS = "old-keys";
     private static final String NEW_KEYS = "new-keys";
 
-    private final FakeWix wix = FakeWix.shared();
-    private final DatabaseRows rows = Deployments.database();
     private final ApiClient api = ApiClient.withKey(Deployments.API_KEY);
 
     @ArquillianResource
@@ -57,14 +44,8 @@ class TokenKeyRotationIT {
         return Deployments.war(settings, NEW_KEYS);
     }
 
-    @AfterAll
-    static void logHoldsNoSecret() {
-        ServerLog.assertHoldsNone(FakeWix.shared().secrets());
-    }
-
     @Test
     void rotated_refresh_tokens_and_old_keys_survive_a_restart_and_resealing_retires_the_old_key() {
-        wix.reset(Deployments.REDIRECT_URL);
         wix.rotateRefreshTokens();
         deployer.deploy(OLD_KEYS);
         FakeWix.Site rotated = installed();
@@ -99,20 +80,5 @@ class TokenKeyRotationIT {
         } finally {
             deployer.undeploy(NEW_KEYS);
         }
-    }
-
-    private FakeWix.Site installed() {
-        FakeWix.Site site = wix.newSite();
-        assertThat(OwnerJourney.install(new Browser(), site).statusCode()).isEqualTo(302);
-        return site;
-    }
-
-    private void expire(FakeWix.Site site) {
-        assertThat(rows.update("UPDATE installation SET access_token_expires_at = ? WHERE instance_id = ?",
-                OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(1), site.instanceId())).isEqualTo(1);
-    }
-
-    private static String tokenPath(FakeWix.Site site) {
-        return "/api/installations/" + site.instanceId() + "/access-token";
     }
 }

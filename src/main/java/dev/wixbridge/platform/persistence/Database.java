@@ -44,7 +44,11 @@ public class Database {
     @Inject
     org.eclipse.microprofile.config.Config config;
 
+    /** How long a shutdown waits for transactions in flight to finish before closing the pool. */
+    private static final long SHUTDOWN_GRACE_MILLIS = 10_000;
+
     private volatile EntityManagerFactory factory;
+    private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
 
     /** Opens the database at start-up, so schema problems show in the log before the first install. */
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
@@ -61,6 +65,7 @@ public class Database {
      * throws or marks the transaction rollback-only.
      */
     public <T> T inTransaction(Function<EntityManager, T> work) {
+        inFlight.incrementAndGet();
         try (EntityManager em = factory().createEntityManager()) {
             EntityTransaction tx = em.getTransaction();
             tx.begin();
@@ -77,7 +82,14 @@ public class Database {
                     tx.rollback();
                 }
             }
+        } finally {
+            inFlight.decrementAndGet();
         }
+    }
+
+    /** Whether the schema is migrated and the persistence unit open (it may still be unreachable now). */
+    public boolean isOpen() {
+        return factory != null;
     }
 
     /** Whether the database answers a trivial query now. */
@@ -149,8 +161,13 @@ public class Database {
         }
     }
 
+    /** On shutdown, transactions in flight may finish (bounded) before the pool closes under them. */
     @PreDestroy
     void close() {
+        long deadline = System.currentTimeMillis() + SHUTDOWN_GRACE_MILLIS;
+        while (inFlight.get() > 0 && System.currentTimeMillis() < deadline) {
+            java.util.concurrent.locks.LockSupport.parkNanos(50_000_000L);
+        }
         EntityManagerFactory current = factory;
         if (current != null && current.isOpen()) {
             current.close();
