@@ -10,6 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 
+import dev.wixbridge.admin.AdminResource;
 import dev.wixbridge.api.ApiKeyAuthentication;
 import dev.wixbridge.api.InstallationsResource;
 import dev.wixbridge.api.InvalidApiParameterMapper;
@@ -17,7 +18,12 @@ import dev.wixbridge.api.SealedTokenUnreadableMapper;
 import dev.wixbridge.api.TokenKeysResource;
 import dev.wixbridge.install.boundary.AppUrlResource;
 import dev.wixbridge.install.boundary.RedirectUrlResource;
+import dev.wixbridge.sandbox.SandboxApiResource;
+import dev.wixbridge.sandbox.SandboxGate;
+import dev.wixbridge.sandbox.SandboxInstallerResource;
+import dev.wixbridge.sandbox.SandboxSitesResource;
 import dev.wixbridge.platform.web.BrowserFacingHeaders;
+import dev.wixbridge.platform.web.HomeResource;
 import dev.wixbridge.platform.web.InvalidQueryParameterPage;
 import dev.wixbridge.platform.web.UnexpectedFailureMapper;
 
@@ -37,6 +43,8 @@ public class RestApplication extends Application {
     @Override
     public Set<Class<?>> getClasses() {
         return Set.of(
+                HomeResource.class,
+                AdminResource.class,
                 AppUrlResource.class,
                 RedirectUrlResource.class,
                 InstallationsResource.class,
@@ -45,6 +53,10 @@ public class RestApplication extends Application {
                 SealedTokenUnreadableMapper.class,
                 BrowserFacingHeaders.class,
                 InvalidQueryParameterPage.class,
-                UnexpectedFailureMapper.class);
+                UnexpectedFailureMapper.class,
+                SandboxGate.class,
+                SandboxInstallerResource.class,
+                SandboxApiResource.class,
+                SandboxSitesResource.class);
     }
 }

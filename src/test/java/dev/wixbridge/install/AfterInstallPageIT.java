@@ -27,7 +27,15 @@ class AfterInstallPageIT extends AgainstFakeWix {
     static WebArchive deployment() {
         Map<String, String> settings = Deployments.fakeWixSettings();
         settings.put("wix.after-install", TEAM_PAGE);
+        // Asked for, but real Wix settings are configured: the sandbox must stay off.
+        settings.put("wix.sandbox.enabled", "true");
         return Deployments.war(settings);
+    }
+
+    @Test
+    void the_sandbox_stays_off_when_real_wix_settings_are_configured() {
+        assertThat(browser.get(Deployments.SERVER + "/sandbox/installer/install?token=t").statusCode()).isEqualTo(404);
+        assertThat(browser.get(Deployments.SERVER + "/").body()).doesNotContain("Sandbox").contains("Redirect URL");
     }
 
     @Test

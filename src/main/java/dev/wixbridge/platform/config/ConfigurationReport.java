@@ -19,7 +19,11 @@ public class ConfigurationReport {
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
         List<String> problems = settings.problems();
-        if (problems.isEmpty()) {
+        if (settings.sandboxActive()) {
+            LOG.warning("SANDBOX MODE: a local stand-in plays Wix at " + settings.apiUrl() + " and "
+                    + settings.installerUrl() + ". Nothing here talks to the real Wix. Configure "
+                    + WixSettings.APP_ID + " (and the other Wix settings) to turn the sandbox off.");
+        } else if (problems.isEmpty()) {
             LOG.info(() -> "Wix install flow configured for app " + settings.appId()
                     + ", redirect URL " + settings.redirectUrl() + ", Wix API " + settings.apiUrl());
         } else {

@@ -34,6 +34,11 @@ public class WixSettings {
     public static final String ACCESS_TOKEN_TTL = "wix.access-token-ttl-seconds";
     public static final String REFRESH_SKEW = "wix.token-refresh-skew-seconds";
 
+    public static final String SANDBOX = "wix.sandbox.enabled";
+    public static final String SANDBOX_BASE_URL = "wix.sandbox.base-url";
+    /** The app id the sandbox plays; never a real Wix app's. */
+    public static final String SANDBOX_APP_ID = "sandbox-app";
+
     static final String DEFAULT_INSTALLER_URL = "https://www.wix.com/installer";
     static final String DEFAULT_API_URL = "https://www.wixapis.com";
     /** The {@code wix.after-install} value that lets Wix close its install window. */
@@ -42,25 +47,46 @@ public class WixSettings {
     @Inject
     Config config;
 
+    /** The sandbox's app secret: new at every start, known only to this server. */
+    private final String sandboxSecret = dev.wixbridge.platform.security.SecureTokens.newToken();
+
+    /**
+     * Whether the sandbox plays Wix: only when asked for ({@code wix.sandbox.enabled=true}, as
+     * the README's run command does) and no real Wix setting is configured. One real setting
+     * turns it off, so a production server never talks to the sandbox by mistake.
+     */
+    public boolean sandboxActive() {
+        boolean asked = config.getOptionalValue(SANDBOX, String.class).map(Boolean::parseBoolean).orElse(false);
+        return asked && List.of(APP_ID, APP_SECRET, REDIRECT_URL, INSTALLER_URL, API_URL).stream()
+                .allMatch(key -> text(key).isEmpty());
+    }
+
     public String appId() {
-        return required(APP_ID);
+        return sandboxActive() ? SANDBOX_APP_ID : required(APP_ID);
     }
 
     /** Never log, print or show this value. */
     public String appSecret() {
-        return required(APP_SECRET);
+        return sandboxActive() ? sandboxSecret : required(APP_SECRET);
     }
 
     public URI redirectUrl() {
-        return URI.create(required(REDIRECT_URL));
+        return URI.create(sandboxActive() ? sandboxBaseUrl() + "/oauth/callback" : required(REDIRECT_URL));
     }
 
     public URI installerUrl() {
-        return URI.create(withoutTrailingSlash(text(INSTALLER_URL).orElse(DEFAULT_INSTALLER_URL)));
+        return URI.create(sandboxActive() ? sandboxBaseUrl() + "/sandbox/installer"
+                : withoutTrailingSlash(text(INSTALLER_URL).orElse(DEFAULT_INSTALLER_URL)));
     }
 
     public URI apiUrl() {
-        return URI.create(withoutTrailingSlash(text(API_URL).orElse(DEFAULT_API_URL)));
+        return URI.create(sandboxActive() ? sandboxBaseUrl() + "/sandbox/api"
+                : withoutTrailingSlash(text(API_URL).orElse(DEFAULT_API_URL)));
+    }
+
+    /** Where this server answers, for the sandbox's own redirects (default http://localhost:8080). */
+    public String sandboxBaseUrl() {
+        return withoutTrailingSlash(text(SANDBOX_BASE_URL).orElse("http://localhost:8080"));
     }
 
     /** Empty when Wix should close its window; otherwise the team's own page. */
@@ -103,7 +129,7 @@ public class WixSettings {
      */
     public List<String> problems() {
         List<String> problems = new ArrayList<>();
-        for (String key : List.of(APP_ID, APP_SECRET, REDIRECT_URL)) {
+        for (String key : sandboxActive() ? List.<String>of() : List.of(APP_ID, APP_SECRET, REDIRECT_URL)) {
             if (text(key).isEmpty()) {
                 problems.add(key + " is not set (environment variable " + environmentName(key) + ")");
             }

@@ -3,7 +3,6 @@ package dev.wixbridge.platform.web;
 import java.time.Duration;
 
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 /**
@@ -11,12 +10,6 @@ import jakarta.ws.rs.core.Response;
  * Holds only text we wrote; any value is HTML-escaped.
  */
 public record HtmlPage(Response.StatusType status, String title, String message, String nextStep) {
-
-    private static final MediaType HTML = MediaType.TEXT_HTML_TYPE.withCharset("UTF-8");
-
-    /** Only inline styles; no scripts, no frames of ours, no forms. */
-    private static final String CONTENT_SECURITY_POLICY =
-            "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
 
     public Response toResponse() {
         return builder().build();
@@ -27,50 +20,14 @@ public record HtmlPage(Response.StatusType status, String title, String message,
     }
 
     private Response.ResponseBuilder builder() {
-        return Response.status(status)
-                .type(HTML)
-                .header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
-                .entity(html());
+        return Html.page(status, title, body(), false);
     }
 
     String html() {
-        return """
-                <!DOCTYPE html>
-                <html lang="en">
-                <head>
-                <meta charset="utf-8">
-                <meta name="viewport" content="width=device-width, initial-scale=1">
-                <meta name="robots" content="noindex">
-                <title>%1$s</title>
-                <style>
-                body { font-family: system-ui, sans-serif; max-width: 36rem; margin: 4rem auto; padding: 0 1rem; line-height: 1.5; color: #1d1d1f; }
-                h1 { font-size: 1.4rem; }
-                .next { padding: .75rem 1rem; background: #f2f4f7; border-radius: .5rem; }
-                </style>
-                </head>
-                <body>
-                <main>
-                <h1>%1$s</h1>
-                <p>%2$s</p>
-                <p class="next">%3$s</p>
-                </main>
-                </body>
-                </html>
-                """.formatted(escape(title), escape(message), escape(nextStep));
+        return Html.document(title, body());
     }
 
-    static String escape(String text) {
-        StringBuilder escaped = new StringBuilder(text.length());
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '<' -> escaped.append("&lt;");
-                case '>' -> escaped.append("&gt;");
-                case '&' -> escaped.append("&amp;");
-                case '"' -> escaped.append("&quot;");
-                case '\'' -> escaped.append("&#39;");
-                default -> escaped.append(c);
-            }
-        }
-        return escaped.toString();
+    private String body() {
+        return "<p>" + Html.escape(message) + "</p>\n<p class=\"next\">" + Html.escape(nextStep) + "</p>";
     }
 }

@@ -69,6 +69,9 @@ public class AccessTokens {
     @Inject
     Clock clock;
 
+    /** Stands for "whatever token is stored" where a rejected token is expected: never equal to a real one. */
+    private static final String FORCE_REFRESH = new String("force-refresh");
+
     private final ConcurrentHashMap<String, Remembered> cache = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, CompletableFuture<AccessTokenResult>> refreshing = new ConcurrentHashMap<>();
 
@@ -93,6 +96,15 @@ public class AccessTokens {
             return remembered.token();
         }
         return singleFlight(instanceId, rejected);
+    }
+
+    /**
+     * Refreshes the site's token at Wix now, whatever its age: an admin's re-check of a site.
+     * Shares the single flight and the row lock with every other refresh.
+     */
+    public AccessTokenResult refreshNow(String instanceId) {
+        cache.remove(instanceId);
+        return singleFlight(instanceId, FORCE_REFRESH);
     }
 
     /** Drops what this server remembers of the site (after an uninstall or a reinstall). */
@@ -146,7 +158,8 @@ public class AccessTokens {
                 return new AccessTokenResult.ReauthorizationRequired();
             }
             String stored = cipher.openAccessToken(instanceId, sealed);
-            if (stored != null && !stored.equals(rejected) && isFresh(installation.accessTokenExpiresAt())) {
+            if (stored != null && rejected != FORCE_REFRESH && !stored.equals(rejected)
+                    && isFresh(installation.accessTokenExpiresAt())) {
                 metrics.tokenServed("database");
                 return new AccessTokenResult.Issued(instanceId, stored, installation.accessTokenExpiresAt());
             }

@@ -103,6 +103,20 @@ public class TokenKeys {
         return keys.get(currentId);
     }
 
+    /**
+     * A key for another purpose (e.g. signing the admin page's cookie), derived from the
+     * current key, so every server sharing {@code wix.token-keys} derives the same one.
+     */
+    public byte[] derive(String purpose) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(current());
+            return mac.doFinal(purpose.getBytes(StandardCharsets.UTF_8));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC-SHA256 is not available", e);
+        }
+    }
+
     /** Empty when {@code wix.token-keys} no longer holds the key. */
     java.util.Optional<SecretKey> byId(String id) {
         return java.util.Optional.ofNullable(keys.get(id));

@@ -1,0 +1,74 @@
+package dev.wixbridge.platform.web;
+
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * The one HTML document every page of the product uses: plain, readable, no scripts.
+ * Callers pass text through {@link #escape(String)}; only markup they wrote themselves is trusted.
+ */
+public final class Html {
+
+    private static final MediaType HTML = MediaType.TEXT_HTML_TYPE.withCharset("UTF-8");
+
+    private Html() {
+    }
+
+    /**
+     * @param forms whether the page posts forms to this server (the CSP forbids all else)
+     */
+    public static Response.ResponseBuilder page(Response.StatusType status, String title, String body, boolean forms) {
+        String policy = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action "
+                + (forms ? "'self'" : "'none'");
+        return Response.status(status).type(HTML).header("Content-Security-Policy", policy).entity(document(title, body));
+    }
+
+    static String document(String title, String body) {
+        return """
+                <!DOCTYPE html>
+                <html lang="en">
+                <head>
+                <meta charset="utf-8">
+                <meta name="viewport" content="width=device-width, initial-scale=1">
+                <meta name="robots" content="noindex">
+                <title>%1$s</title>
+                <style>
+                body { font-family: system-ui, sans-serif; max-width: 44rem; margin: 3rem auto; padding: 0 1rem; line-height: 1.5; color: #1d1d1f; }
+                h1 { font-size: 1.4rem; }
+                .next { padding: .75rem 1rem; background: #f2f4f7; border-radius: .5rem; }
+                .sandbox { padding: .5rem 1rem; background: #fff4ce; border: 1px solid #e0c060; border-radius: .5rem; }
+                button { font: inherit; padding: .5rem 1.2rem; border-radius: .4rem; border: 1px solid #555; background: #0b57d0; color: #fff; cursor: pointer; }
+                code, pre { background: #f2f4f7; padding: .1rem .3rem; border-radius: .25rem; overflow-wrap: anywhere; white-space: pre-wrap; }
+                .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+                table { border-collapse: collapse; width: 100%%; }
+                th, td { text-align: left; padding: .35rem .5rem; border-bottom: 1px solid #ddd; font-size: .95rem; }
+                </style>
+                </head>
+                <body>
+                <main>
+                <h1>%1$s</h1>
+                %2$s
+                </main>
+                </body>
+                </html>
+                """.formatted(escape(title), body);
+    }
+
+    public static String escape(String text) {
+        if (text == null) {
+            return "";
+        }
+        StringBuilder escaped = new StringBuilder(text.length());
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '<' -> escaped.append("&lt;");
+                case '>' -> escaped.append("&gt;");
+                case '&' -> escaped.append("&amp;");
+                case '"' -> escaped.append("&quot;");
+                case '\'' -> escaped.append("&#39;");
+                default -> escaped.append(c);
+            }
+        }
+        return escaped.toString();
+    }
+}

@@ -1,0 +1,52 @@
+package dev.wixbridge.sandbox;
+
+import java.net.URI;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.Response.Status;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import dev.wixbridge.platform.web.BrowserFacing;
+import dev.wixbridge.platform.web.Html;
+import dev.wixbridge.token.control.AccessTokenResult;
+import dev.wixbridge.token.control.AccessTokens;
+
+/** What a newcomer does in the sandbox: add a demo site, and get a token for it through the real token service. */
+@Path("sandbox/sites")
+@SandboxOnly
+@BrowserFacing
+public class SandboxSitesResource {
+
+    @Inject
+    SandboxWix wix;
+
+    @Inject
+    AccessTokens tokens;
+
+    /** A demo site adds the app: the browser goes to our App URL, as Wix would send it. */
+    @POST
+    @Operation(hidden = true)
+    public Response newSite() {
+        return Response.seeOther(URI.create("/install?token=" + wix.newSite())).build();
+    }
+
+    @POST
+    @Path("{instanceId}/access-token")
+    @Operation(hidden = true)
+    public Response accessToken(@PathParam("instanceId") String instanceId) {
+        AccessTokenResult result = tokens.accessTokenFor(instanceId);
+        String body = SandboxInstallerResource.BANNER + (result instanceof AccessTokenResult.Issued issued
+                ? "<p>A valid access token for <code>" + Html.escape(instanceId) + "</code>, from the same token service "
+                        + "the API uses (<code>POST /api/installations/{instanceId}/access-token</code>):</p>"
+                        + "<pre>" + Html.escape(issued.accessToken()) + "</pre><p>It expires at " + issued.expiresAt()
+                        + "; ask again and you get it from the cache until shortly before then.</p>"
+                : "<p>No token: " + Html.escape(result.getClass().getSimpleName()) + ".</p>")
+                + "<p><a href=\"/\">Back to the home page</a></p>";
+        return Html.page(Status.OK, "Sandbox: access token", body, false).build();
+    }
+}

@@ -1,0 +1,96 @@
+package dev.wixbridge.sandbox;
+
+import static dev.wixbridge.testing.InstallPageAssertions.assertInstallHeaders;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+
+import dev.wixbridge.testing.AgainstFakeWix;
+import dev.wixbridge.testing.Browser;
+import dev.wixbridge.testing.Deployments;
+
+/**
+ * The README's run command with no Wix settings: the sandbox plays Wix, and a newcomer installs
+ * a demo site through the real flow by clicking, as a browser would.
+ */
+class SandboxIT extends AgainstFakeWix {
+
+    private final Browser browser = new Browser();
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        Map<String, String> settings = Deployments.fakeWixSettings();
+        for (String key : new String[] {"wix.app-id", "wix.app-secret", "wix.redirect-url", "wix.installer-url", "wix.api-url"}) {
+            settings.remove(key);
+        }
+        settings.put("wix.sandbox.enabled", "true");
+        settings.put("wix.sandbox.base-url", Deployments.SERVER);
+        return Deployments.war(settings);
+    }
+
+    @Test
+    void a_newcomer_installs_a_demo_site_and_gets_a_token() {
+        HttpResponse<String> home = browser.get(Deployments.SERVER + "/");
+        assertThat(home.statusCode()).isEqualTo(200);
+        assertThat(home.body()).contains("Sandbox mode", "Install a demo site");
+
+        HttpResponse<String> toAppUrl = browser.send(post("/sandbox/sites", ""));
+        assertThat(toAppUrl.statusCode()).isEqualTo(303);
+        HttpResponse<String> toConsent = browser.follow(toAppUrl);
+        assertThat(toConsent.statusCode()).isEqualTo(302);
+        assertThat(toConsent.headers().firstValue("Location")).hasValueSatisfying(
+                location -> assertThat(location).startsWith(Deployments.SERVER + "/sandbox/installer/install?"));
+
+        HttpResponse<String> consent = browser.follow(toConsent);
+        assertThat(consent.statusCode()).isEqualTo(200);
+        assertThat(consent.body()).contains("Sandbox.", "Approve");
+        assertInstallHeaders(consent);
+
+        HttpResponse<String> toCallback = browser.send(post("/sandbox/installer/approve",
+                "token=" + field(consent.body(), "token") + "&state=" + field(consent.body(), "state")));
+        assertThat(toCallback.statusCode()).isEqualTo(303);
+        HttpResponse<String> toDone = browser.follow(toCallback);
+        assertThat(toDone.statusCode()).as(toDone.body()).isEqualTo(302);
+        HttpResponse<String> done = browser.follow(toDone);
+        assertThat(done.statusCode()).isEqualTo(200);
+        assertThat(done.body()).contains("installed", "Get an access token");
+
+        String instanceId = matching(done.body(), "/sandbox/sites/([0-9a-f-]{36})/access-token");
+        assertThat(rows.installation(instanceId)).hasValueSatisfying(row -> assertThat(row.get("status")).isEqualTo("ACTIVE"));
+        HttpResponse<String> token = browser.send(post("/sandbox/sites/" + instanceId + "/access-token", ""));
+        assertThat(token.statusCode()).isEqualTo(200);
+        assertThat(token.body()).contains("A valid access token");
+    }
+
+    @Test
+    void the_sandbox_refuses_a_forged_install_request() {
+        HttpResponse<String> page = browser.get(Deployments.SERVER + "/sandbox/installer/install?token=nope&appId=x&redirectUrl=y&state=z");
+        assertThat(page.statusCode()).isEqualTo(400);
+        assertThat(page.body()).contains("Sandbox");
+    }
+
+    private static HttpRequest post(String path, String form) {
+        return HttpRequest.newBuilder(URI.create(Deployments.SERVER + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build();
+    }
+
+    private static String field(String html, String name) {
+        return matching(html, "name=\"" + name + "\" value=\"([^\"]+)\"");
+    }
+
+    private static String matching(String text, String regex) {
+        Matcher matcher = Pattern.compile(regex).matcher(text);
+        assertThat(matcher.find()).as(regex + " in " + text).isTrue();
+        return matcher.group(1);
+    }
+}
