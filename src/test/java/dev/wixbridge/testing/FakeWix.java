@@ -70,6 +70,7 @@ public final class FakeWix {
     private volatile Duration clockSkew = Duration.ZERO;
     private volatile Duration tokenDelay = Duration.ZERO;
     private volatile boolean rotateRefreshTokens;
+    private volatile boolean approveByClick;
     private volatile Long expiresIn;
     /** Bumped by {@link #abandonSlowCalls()}: a slow call that started before it is dropped unprocessed. */
     private final java.util.concurrent.atomic.AtomicInteger abandonments = new java.util.concurrent.atomic.AtomicInteger();
@@ -117,6 +118,7 @@ public final class FakeWix {
         clockSkew = Duration.ZERO;
         tokenDelay = Duration.ZERO;
         rotateRefreshTokens = false;
+        approveByClick = false;
         expiresIn = null;
         mostRefreshesInFlight.set(0);
         tokenFailures.clear();
@@ -174,6 +176,11 @@ public final class FakeWix {
     /** From now on every refresh returns a new refresh token and revokes the one it was given. */
     public void rotateRefreshTokens() {
         rotateRefreshTokens = true;
+    }
+
+    /** The consent page waits for a click on its Approve link (id {@code approve}) instead of redirecting at once. */
+    public void approveByClick() {
+        approveByClick = true;
     }
 
     /** The slow calls waiting now are dropped without being processed, as if their client's death had reached Wix. */
@@ -282,6 +289,11 @@ public final class FakeWix {
         String code = codeFor(new Site(instanceId, null));
         String location = query.get("redirectUrl") + "?code=" + encode(code) + "&instanceId=" + encode(instanceId)
                 + "&state=" + encode(query.get("state"));
+        if (approveByClick) {
+            respond(exchange, 200, "text/html", "<!DOCTYPE html><html><body><h1>Fake Wix: approve the app?</h1>"
+                    + "<a id=\"approve\" href=\"" + location.replace("&", "&amp;") + "\">Approve</a></body></html>");
+            return;
+        }
         exchange.getResponseHeaders().add("Location", location);
         respond(exchange, 302, "text/plain", "");
     }

@@ -33,7 +33,7 @@ public final class Html {
                 <meta name="robots" content="noindex">
                 <title>%1$s</title>
                 <style>
-                body { font-family: system-ui, sans-serif; max-width: 44rem; margin: 3rem auto; padding: 0 1rem; line-height: 1.5; color: #1d1d1f; }
+                body { font-family: system-ui, sans-serif; max-width: 60rem; margin: 3rem auto; padding: 0 1rem; line-height: 1.5; color: #1d1d1f; }
                 h1 { font-size: 1.4rem; }
                 .next { padding: .75rem 1rem; background: #f2f4f7; border-radius: .5rem; }
                 .sandbox { padding: .5rem 1rem; background: #fff4ce; border: 1px solid #e0c060; border-radius: .5rem; }
@@ -41,6 +41,8 @@ public final class Html {
                 code, pre { background: #f2f4f7; padding: .1rem .3rem; border-radius: .25rem; overflow-wrap: anywhere; white-space: pre-wrap; }
                 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
                 table { border-collapse: collapse; width: 100%%; }
+                td code { white-space: nowrap; }
+                caption { text-align: left; font-weight: 600; padding: .5rem 0; }
                 th, td { text-align: left; padding: .35rem .5rem; border-bottom: 1px solid #ddd; font-size: .95rem; }
                 </style>
                 </head>

@@ -1,0 +1,57 @@
+package dev.wixbridge.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.util.Map;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+
+import dev.wixbridge.testing.AgainstFakeWix;
+import dev.wixbridge.testing.ChromeBrowser;
+import dev.wixbridge.testing.Deployments;
+
+/** A newcomer in a real browser: the sandbox's whole install, clicked through, one screenshot per page. */
+class SandboxInBrowserIT extends AgainstFakeWix {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        Map<String, String> settings = Deployments.fakeWixSettings();
+        for (String key : new String[] {"wix.app-id", "wix.app-secret", "wix.redirect-url", "wix.installer-url", "wix.api-url"}) {
+            settings.remove(key);
+        }
+        settings.put("wix.sandbox.enabled", "true");
+        settings.put("wix.sandbox.base-url", Deployments.SERVER);
+        return Deployments.war(settings);
+    }
+
+    @Test
+    void a_newcomer_installs_a_demo_site_by_clicking() {
+        assumeTrue(ChromeBrowser.isInstalled(), "Debian's chromium and chromium-driver (installed by .ci/run)");
+        try (ChromeBrowser chrome = ChromeBrowser.start()) {
+            WebDriver page = chrome.driver();
+            page.get(Deployments.SERVER + "/");
+            assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo("Wix Bridge (sandbox)");
+            chrome.screenshot("sandbox-1-home");
+
+            page.findElement(By.xpath("//button[text()='Install a demo site']")).click();
+            assertThat(page.getCurrentUrl()).startsWith(Deployments.SERVER + "/sandbox/installer/install?");
+            assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo("Sandbox: install the app?");
+            chrome.screenshot("sandbox-2-consent");
+
+            page.findElement(By.xpath("//button[text()='Approve']")).click();
+            assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo("Sandbox: installed");
+            assertThat(page.getCurrentUrl()).startsWith(Deployments.SERVER + "/sandbox/installer/close-window?");
+            chrome.screenshot("sandbox-3-installed");
+
+            page.findElement(By.xpath("//button[text()='Get an access token for this site']")).click();
+            assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo("Sandbox: access token");
+            assertThat(page.findElement(By.tagName("pre")).getText()).isNotBlank();
+            chrome.screenshot("sandbox-4-token");
+        }
+    }
+}
