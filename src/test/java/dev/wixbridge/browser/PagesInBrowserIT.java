@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.HexFormat;
 
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -71,7 +68,7 @@ class PagesInBrowserIT extends AgainstFakeWix {
             WebDriver page = chrome.driver();
             URI callback = approveInChrome(page, site);
             rows.update("UPDATE install_state SET expires_at = ? WHERE state_hash = ?",
-                    OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(1), sha256(OwnerJourney.queryOf(callback).get("state")));
+                    OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(1), Deployments.fingerprint(OwnerJourney.queryOf(callback).get("state")));
             page.get(callback.toString());
             assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo("This install link has expired");
             chrome.screenshot("error-expired-state");
@@ -114,13 +111,5 @@ class PagesInBrowserIT extends AgainstFakeWix {
         wix.approveByClick();
         page.get(OwnerJourney.APP_URL + "?token=" + site.installToken());
         return URI.create(page.findElement(By.id("approve")).getAttribute("href"));
-    }
-
-    private static String sha256(String value) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

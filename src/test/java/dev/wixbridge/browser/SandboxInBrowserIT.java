@@ -3,7 +3,6 @@ package dev.wixbridge.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.util.Map;
 
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -20,13 +19,7 @@ class SandboxInBrowserIT extends AgainstFakeWix {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        Map<String, String> settings = Deployments.fakeWixSettings();
-        for (String key : new String[] {"wix.app-id", "wix.app-secret", "wix.redirect-url", "wix.installer-url", "wix.api-url"}) {
-            settings.remove(key);
-        }
-        settings.put("wix.sandbox.enabled", "true");
-        settings.put("wix.sandbox.base-url", Deployments.SERVER);
-        return Deployments.war(settings);
+        return Deployments.war(Deployments.sandboxSettings());
     }
 
     @Test

@@ -9,9 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.UUID;
 
@@ -137,7 +135,7 @@ class InstallRefusalsIT extends AgainstFakeWix {
     void callback_refuses_an_expired_state() {
         FakeWix.Site site = wix.newSite();
         URI callback = approve(browser, site);
-        String stateHash = sha256(queryOf(callback).get("state"));
+        String stateHash = Deployments.fingerprint(queryOf(callback).get("state"));
         java.time.OffsetDateTime elevenMinutesAgo = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minusMinutes(11);
         assertThat(rows.update("UPDATE install_state SET created_at = ?, expires_at = ? WHERE state_hash = ?",
                 elevenMinutesAgo, elevenMinutesAgo.plusMinutes(10), stateHash)).isEqualTo(1);
@@ -259,13 +257,5 @@ class InstallRefusalsIT extends AgainstFakeWix {
         query.forEach((k, v) -> joined.append(joined.length() == 0 ? "" : "&").append(k).append('=')
                 .append(java.net.URLEncoder.encode(v, StandardCharsets.UTF_8)));
         return joined.toString();
-    }
-
-    private static String sha256(String value) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -28,13 +27,7 @@ class SandboxIT extends AgainstFakeWix {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        Map<String, String> settings = Deployments.fakeWixSettings();
-        for (String key : new String[] {"wix.app-id", "wix.app-secret", "wix.redirect-url", "wix.installer-url", "wix.api-url"}) {
-            settings.remove(key);
-        }
-        settings.put("wix.sandbox.enabled", "true");
-        settings.put("wix.sandbox.base-url", Deployments.SERVER);
-        return Deployments.war(settings);
+        return Deployments.war(Deployments.sandboxSettings());
     }
 
     @Test

@@ -45,6 +45,27 @@ public final class Deployments {
         return settings;
     }
 
+    /** Settings of the README's run command: no Wix settings, the sandbox plays Wix on this server. */
+    public static Map<String, String> sandboxSettings() {
+        Map<String, String> settings = fakeWixSettings();
+        for (String key : new String[] {"wix.app-id", "wix.app-secret", "wix.redirect-url", "wix.installer-url", "wix.api-url"}) {
+            settings.remove(key);
+        }
+        settings.put("wix.sandbox.enabled", "true");
+        settings.put("wix.sandbox.base-url", SERVER);
+        return settings;
+    }
+
+    /** How the server stores a state (or code, or cookie): SHA-256, hex. */
+    public static String fingerprint(String value) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(value.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static WebArchive war(Map<String, String> settings) {
         return war(settings, "ROOT");
     }
