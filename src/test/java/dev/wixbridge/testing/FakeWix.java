@@ -143,6 +143,26 @@ public final class FakeWix {
         return new Site(site.instanceId(), installToken);
     }
 
+    /**
+     * A site installed without the browser flow (for benchmarks that need many): its refresh
+     * token, which the fake will honour.
+     */
+    public String refreshTokenForNewSite(String instanceId) {
+        String refresh = randomToken("refresh");
+        refreshTokens.put(refresh, instanceId);
+        return refresh;
+    }
+
+    /** Refresh calls so far, and those that came with a revoked or unknown refresh token. */
+    public long refreshCalls() {
+        return calls().stream().filter(call -> "refresh_token".equals(call.grantType())).count();
+    }
+
+    public long refusedRefreshCalls() {
+        return calls().stream().filter(call -> "refresh_token".equals(call.grantType())
+                && (call.refused() || call.instanceId() == null)).count();
+    }
+
     /** An authorization code for the site, as Wix would put in the Redirect URL after consent. */
     public String codeFor(Site site) {
         String code = randomToken("code");

@@ -43,6 +43,25 @@ public final class SealedTokens {
         }
     }
 
+    /** Seals a token as the server does, under the first key: for tests that write rows themselves. */
+    public static String seal(String instanceId, String kind, String plain) {
+        try {
+            byte[] nonce = new byte[12];
+            new SecureRandom().nextBytes(nonce);
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(Base64.getDecoder().decode(FIRST_KEY), "AES"),
+                    new GCMParameterSpec(128, nonce));
+            cipher.updateAAD((instanceId + "/" + kind).getBytes(StandardCharsets.UTF_8));
+            byte[] sealed = cipher.doFinal(plain.getBytes(StandardCharsets.UTF_8));
+            byte[] all = new byte[nonce.length + sealed.length];
+            System.arraycopy(nonce, 0, all, 0, nonce.length);
+            System.arraycopy(sealed, 0, all, nonce.length, sealed.length);
+            return Base64.getEncoder().encodeToString(all);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static String randomKey() {
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);

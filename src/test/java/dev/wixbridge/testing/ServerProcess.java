@@ -34,12 +34,17 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     public static ServerProcess start(String name, int port, Map<String, String> environment) {
+        return start(name, port, environment, List.of("-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
+    }
+
+    public static ServerProcess start(String name, int port, Map<String, String> environment, List<String> jvmOptions) {
         Path dir = Path.of(System.getProperty("it.work", "target/it"), "servers", name);
         try {
             Files.createDirectories(dir);
-            List<String> command = new ArrayList<>(List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+            List<String> command = new ArrayList<>();
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.addAll(jvmOptions);
+            command.addAll(List.of(
                     "-jar", System.getProperty("payara.microJar", "target/payara-micro.jar"),
                     "--deploy", new File(System.getProperty("it.war", "target/wix-bridge.war")).getAbsolutePath(),
                     "--contextroot", "/",
@@ -59,6 +64,21 @@ public final class ServerProcess implements AutoCloseable {
             return server;
         } catch (IOException e) {
             throw new IllegalStateException("cannot start server " + name, e);
+        }
+    }
+
+    /** The server's resident memory now, in MiB (Linux). */
+    public long residentMiB() {
+        try {
+            String status = Files.readString(Path.of("/proc", String.valueOf(process.pid()), "status"));
+            for (String line : status.split("\n")) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
+                }
+            }
+            return -1;
+        } catch (IOException e) {
+            return -1;
         }
     }
 
