@@ -38,8 +38,14 @@ public final class Deployments {
         settings.put("wix.redirect-url", REDIRECT_URL);
         settings.put("wix.installer-url", FakeWix.baseUrl() + "/installer");
         settings.put("wix.api-url", FakeWix.baseUrl());
-        settings.put("db.url", DATABASE.url());
-        settings.put("db.user", DATABASE.user());
+        String datasource = System.getProperty("it.datasource", "");
+        if (datasource.isEmpty()) {
+            settings.put("db.url", DATABASE.url());
+            settings.put("db.user", DATABASE.user());
+        } else {
+            // a datasource defined in the server, over the same database the tests read
+            settings.put("db.datasource", datasource);
+        }
         settings.put("wix.token-keys", SealedTokens.FIRST_KEY_ID + ":" + SealedTokens.FIRST_KEY);
         settings.put("api.keys", API_KEY);
         return settings;

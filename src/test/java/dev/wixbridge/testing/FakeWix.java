@@ -158,6 +158,15 @@ public final class FakeWix {
         return calls().stream().filter(call -> "refresh_token".equals(call.grantType())).count();
     }
 
+    /** The most refresh calls any one site made since the call with index {@code since} (see {@link #calls()}). */
+    public long mostRefreshesForOneSite(int since) {
+        List<Call> all = calls();
+        return all.subList(Math.min(since, all.size()), all.size()).stream()
+                .filter(call -> "refresh_token".equals(call.grantType()) && call.instanceId() != null)
+                .collect(java.util.stream.Collectors.groupingBy(Call::instanceId, java.util.stream.Collectors.counting()))
+                .values().stream().mapToLong(Long::longValue).max().orElse(0);
+    }
+
     public long refusedRefreshCalls() {
         return calls().stream().filter(call -> "refresh_token".equals(call.grantType())
                 && (call.refused() || call.instanceId() == null)).count();

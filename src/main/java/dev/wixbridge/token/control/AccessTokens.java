@@ -48,6 +48,10 @@ public class AccessTokens {
      */
     static final Duration MEMORY_TRUST = Duration.ofSeconds(30);
 
+    /** Stands for "whatever token is stored" where a rejected token is expected: never equal to a real one. */
+    @SuppressWarnings("StringOperationCanBeSimplified") // a distinct instance, compared by identity
+    private static final String FORCE_REFRESH = new String("force-refresh");
+
     @Inject
     Database database;
 
@@ -68,9 +72,6 @@ public class AccessTokens {
 
     @Inject
     Clock clock;
-
-    /** Stands for "whatever token is stored" where a rejected token is expected: never equal to a real one. */
-    private static final String FORCE_REFRESH = new String("force-refresh");
 
     private final ConcurrentHashMap<String, Remembered> cache = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, CompletableFuture<AccessTokenResult>> refreshing = new ConcurrentHashMap<>();
