@@ -16,7 +16,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -238,18 +237,10 @@ public final class Benchmarks {
     }
 
     private static Map<String, String> environment() {
-        Map<String, String> env = new HashMap<>();
-        env.put("WIX_APP_ID", FakeWix.APP_ID);
-        env.put("WIX_APP_SECRET", FakeWix.APP_SECRET);
-        env.put("WIX_REDIRECT_URL", SERVER + "/oauth/callback");
-        env.put("WIX_INSTALLER_URL", FakeWix.baseUrl() + "/installer");
-        env.put("WIX_API_URL", FakeWix.baseUrl());
-        env.put("WIX_ACCESS_TOKEN_TTL_SECONDS", String.valueOf(60 + TOKEN_LIFETIME_SECONDS));
-        env.put("DB_URL", Deployments.DATABASE.url());
-        env.put("DB_USER", Deployments.DATABASE.user());
-        env.put("WIX_TOKEN_KEYS", SealedTokens.FIRST_KEY_ID + ":" + SealedTokens.FIRST_KEY);
-        env.put("API_KEYS", Deployments.API_KEY);
-        return env;
+        Map<String, String> settings = Deployments.fakeWixSettings();
+        settings.put("wix.redirect-url", SERVER + "/oauth/callback");
+        settings.put("wix.access-token-ttl-seconds", String.valueOf(60 + TOKEN_LIFETIME_SECONDS));
+        return Deployments.asEnvironment(settings);
     }
 
     private static String report(List<Long> installNanos, double installSeconds, Wrk tokens, Wrk trivial, long refreshes,

@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -178,17 +177,10 @@ class TwoServersIT {
         return "/api/installations/" + site.instanceId() + "/access-token";
     }
 
+    /** The settings of every other test, as environment variables, with server B's Redirect URL. */
     private static Map<String, String> environment() {
-        Map<String, String> env = new HashMap<>();
-        env.put("WIX_APP_ID", FakeWix.APP_ID);
-        env.put("WIX_APP_SECRET", FakeWix.APP_SECRET);
-        env.put("WIX_REDIRECT_URL", REDIRECT_URL);
-        env.put("WIX_INSTALLER_URL", FakeWix.baseUrl() + "/installer");
-        env.put("WIX_API_URL", FakeWix.baseUrl());
-        env.put("DB_URL", Deployments.DATABASE.url());
-        env.put("DB_USER", Deployments.DATABASE.user());
-        env.put("WIX_TOKEN_KEYS", SealedTokens.FIRST_KEY_ID + ":" + SealedTokens.FIRST_KEY);
-        env.put("API_KEYS", Deployments.API_KEY);
-        return env;
+        Map<String, String> settings = Deployments.fakeWixSettings();
+        settings.put("wix.redirect-url", REDIRECT_URL);
+        return Deployments.asEnvironment(settings);
     }
 }

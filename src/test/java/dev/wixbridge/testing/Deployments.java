@@ -51,6 +51,13 @@ public final class Deployments {
         return settings;
     }
 
+    /** The same settings as environment variables, by MicroProfile Config's mapping ({@code wix.app-id} → {@code WIX_APP_ID}). */
+    public static Map<String, String> asEnvironment(Map<String, String> settings) {
+        Map<String, String> environment = new LinkedHashMap<>();
+        settings.forEach((key, value) -> environment.put(key.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(java.util.Locale.ROOT), value));
+        return environment;
+    }
+
     /** Settings of the README's run command: no Wix settings, the sandbox plays Wix on this server. */
     public static Map<String, String> sandboxSettings() {
         Map<String, String> settings = fakeWixSettings();
