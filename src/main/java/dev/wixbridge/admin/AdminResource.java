@@ -30,6 +30,7 @@ import dev.wixbridge.api.ApiKeys;
 import dev.wixbridge.installation.control.Installations;
 import dev.wixbridge.installation.entity.Installation;
 import dev.wixbridge.installation.entity.InstallationStatus;
+import dev.wixbridge.installation.entity.InstanceIds;
 import dev.wixbridge.platform.persistence.Database;
 import dev.wixbridge.platform.web.BrowserFacing;
 import dev.wixbridge.platform.web.Html;
@@ -73,7 +74,7 @@ public class AdminResource {
             return loginPage(Status.OK, "");
         }
         Optional<InstallationStatus> filter = parseStatus(status);
-        Optional<String> from = Optional.ofNullable(after).filter(value -> value.matches("[0-9a-f-]{36}"));
+        Optional<String> from = InstanceIds.parse(after);
         List<Installation> rows = database.inTransaction(em -> installations.page(em, from, filter, PAGE_SIZE + 1));
         StringBuilder body = new StringBuilder();
         if (notice != null && !notice.isBlank()) {
@@ -121,13 +122,14 @@ public class AdminResource {
     @Operation(hidden = true)
     public Response recheck(@CookieParam(AdminSession.COOKIE) Cookie login, @PathParam("instanceId") String instanceId,
                             @FormParam("csrf") String csrf) {
-        if (!session.accepts(login, csrf) || !instanceId.matches("[0-9a-f-]{36}")) {
+        Optional<String> site = InstanceIds.parse(instanceId);
+        if (!session.accepts(login, csrf) || site.isEmpty()) {
             return Html.page(Status.FORBIDDEN, "Not allowed", "<p>Log in again on <a href=\"/admin\">the admin page</a>.</p>",
                     false).build();
         }
-        String outcome = tokens.refreshNow(instanceId).getClass().getSimpleName();
+        String outcome = tokens.refreshNow(site.get()).getClass().getSimpleName();
         return Response.seeOther(UriBuilder.fromPath("/admin")
-                .queryParam("notice", "Re-checked " + instanceId + " with Wix: " + outcome).build()).build();
+                .queryParam("notice", "Re-checked " + site.get() + " with Wix: " + outcome).build()).build();
     }
 
     @POST

@@ -2,11 +2,11 @@ package dev.wixbridge.api;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 import dev.wixbridge.installation.entity.InstallationStatus;
+import dev.wixbridge.installation.entity.InstanceIds;
 
 /** Reads the API's path and query parameters, refusing what is malformed with a 400. */
 final class ApiParameters {
@@ -14,18 +14,14 @@ final class ApiParameters {
     static final int DEFAULT_LIMIT = 50;
     static final int MAX_LIMIT = 500;
 
-    private static final Pattern INSTANCE_ID = Pattern.compile(
-            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final Pattern DIGITS = Pattern.compile("[0-9]{1,9}");
 
     private ApiParameters() {
     }
 
     static String instanceId(String value) {
-        if (value == null || value.length() > 64 || !INSTANCE_ID.matcher(value).matches()) {
-            throw new InvalidApiParameter("instanceId must be a Wix instance id (a UUID).");
-        }
-        return value.toLowerCase(Locale.ROOT);
+        return InstanceIds.parse(value)
+                .orElseThrow(() -> new InvalidApiParameter("instanceId must be a Wix instance id (a UUID)."));
     }
 
     static int limit(String value) {

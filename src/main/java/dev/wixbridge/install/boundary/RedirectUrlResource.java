@@ -1,8 +1,6 @@
 package dev.wixbridge.install.boundary;
 
-import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.CookieParam;
@@ -17,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import dev.wixbridge.install.control.CallbackOutcome;
 import dev.wixbridge.install.control.InstallCompletion;
+import dev.wixbridge.installation.entity.InstanceIds;
 import dev.wixbridge.platform.config.WixSettings;
 import dev.wixbridge.platform.web.BrowserFacing;
 import dev.wixbridge.platform.web.QueryParameters;
@@ -29,10 +28,6 @@ import dev.wixbridge.platform.web.Urls;
 @Path("oauth/callback")
 @BrowserFacing
 public class RedirectUrlResource {
-
-    /** Wix app instance ids are UUIDs. */
-    static final Pattern INSTANCE_ID = Pattern.compile(
-            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     @Inject
     WixSettings settings;
@@ -54,7 +49,7 @@ public class RedirectUrlResource {
         }
         QueryParameters query = QueryParameters.of(uriInfo);
         String code = query.require("code");
-        String instanceId = query.require("instanceId", INSTANCE_ID, "a Wix instance id").toLowerCase(Locale.ROOT);
+        String instanceId = InstanceIds.parse(query.require("instanceId", InstanceIds.FORMAT, "a Wix instance id")).orElseThrow();
         String state = query.require("state");
 
         CallbackOutcome outcome = completion.complete(state, code, instanceId, InstallCookie.browserId(cookie));
