@@ -56,7 +56,7 @@ class PagesInBrowserIT extends AgainstFakeWix {
         try (ChromeBrowser chrome = ChromeBrowser.start()) {
             WebDriver page = chrome.driver();
             page.get(Deployments.REDIRECT_URL + "?code=c&instanceId=" + java.util.UUID.randomUUID() + "&state=" + "A".repeat(43));
-            assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo("This install link is not valid");
+            assertThat(chrome.heading("This install link is not valid")).isEqualTo("This install link is not valid");
             chrome.screenshot("error-forged-state");
         }
     }
@@ -70,7 +70,7 @@ class PagesInBrowserIT extends AgainstFakeWix {
             rows.update("UPDATE install_state SET expires_at = ? WHERE state_hash = ?",
                     OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(1), Deployments.fingerprint(OwnerJourney.queryOf(callback).get("state")));
             page.get(callback.toString());
-            assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo("This install link has expired");
+            assertThat(chrome.heading("This install link has expired")).isEqualTo("This install link has expired");
             chrome.screenshot("error-expired-state");
         }
     }
@@ -83,7 +83,7 @@ class PagesInBrowserIT extends AgainstFakeWix {
             URI callback = approveInChrome(page, site);
             wix.failTokenCalls(Failure.status(503));
             page.get(callback.toString());
-            assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo("Wix is not answering right now");
+            assertThat(chrome.heading("Wix is not answering right now")).isEqualTo("Wix is not answering right now");
             chrome.screenshot("error-wix-down");
 
             page.navigate().refresh();
@@ -100,7 +100,7 @@ class PagesInBrowserIT extends AgainstFakeWix {
             chrome.screenshot("admin-1-login");
             page.findElement(By.id("key")).sendKeys(Deployments.API_KEY);
             page.findElement(By.xpath("//button[text()='Log in']")).click();
-            assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo("Installations");
+            assertThat(chrome.heading("Installations")).isEqualTo("Installations");
             assertThat(page.findElement(By.tagName("table")).getText()).contains(site.instanceId());
             chrome.screenshot("admin-2-installations");
         }

@@ -28,21 +28,21 @@ class SandboxInBrowserIT extends AgainstFakeWix {
         try (ChromeBrowser chrome = ChromeBrowser.start()) {
             WebDriver page = chrome.driver();
             page.get(Deployments.SERVER + "/");
-            assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo("Wix Bridge (sandbox)");
+            assertThat(chrome.heading("Wix Bridge (sandbox)")).isEqualTo("Wix Bridge (sandbox)");
             chrome.screenshot("sandbox-1-home");
 
             page.findElement(By.xpath("//button[text()='Install a demo site']")).click();
+            assertThat(chrome.heading("Sandbox: install the app?")).isEqualTo("Sandbox: install the app?");
             assertThat(page.getCurrentUrl()).startsWith(Deployments.SERVER + "/sandbox/installer/install?");
-            assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo("Sandbox: install the app?");
             chrome.screenshot("sandbox-2-consent");
 
             page.findElement(By.xpath("//button[text()='Approve']")).click();
-            assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo("Sandbox: installed");
+            assertThat(chrome.heading("Sandbox: installed")).isEqualTo("Sandbox: installed");
             assertThat(page.getCurrentUrl()).startsWith(Deployments.SERVER + "/sandbox/installer/close-window?");
             chrome.screenshot("sandbox-3-installed");
 
             page.findElement(By.xpath("//button[text()='Get an access token for this site']")).click();
-            assertThat(page.findElement(By.tagName("h1")).getText()).isEqualTo("Sandbox: access token");
+            assertThat(chrome.heading("Sandbox: access token")).isEqualTo("Sandbox: access token");
             assertThat(page.findElement(By.tagName("pre")).getText()).isNotBlank();
             chrome.screenshot("sandbox-4-token");
         }

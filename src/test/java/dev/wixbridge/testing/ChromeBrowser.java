@@ -58,6 +58,28 @@ public final class ChromeBrowser implements AutoCloseable {
         return driver;
     }
 
+    /**
+     * The page's heading once it reads {@code expected}: a click on a form button returns before
+     * the next page has loaded, so the old page's heading may still be there (or gone stale).
+     * Waits at most 30 s, then returns whatever heading there is for the assertion to judge.
+     */
+    public String heading(String expected) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        String seen = "";
+        while (System.nanoTime() < deadline) {
+            try {
+                seen = driver.findElement(org.openqa.selenium.By.tagName("h1")).getText();
+                if (seen.equals(expected)) {
+                    return seen;
+                }
+            } catch (org.openqa.selenium.WebDriverException pageChanging) {
+                // the old page went away under us; look again
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
+        }
+        return seen;
+    }
+
     /** Saves what the browser shows now as {@code target/screenshots/<name>.png}. */
     public Path screenshot(String name) {
         Path dir = Path.of(System.getProperty("it.screenshots", "target/screenshots"));
