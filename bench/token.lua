@@ -3,11 +3,19 @@
 local ids = {}
 local key = os.getenv("WB_API_KEY")
 
+-- Each thread gets its own seed, so the threads do not ask for the same sites in step.
+local threads = 0
+
+function setup(thread)
+  threads = threads + 1
+  thread:set("seed", threads)
+end
+
 function init(args)
   for line in io.lines(os.getenv("WB_SITES")) do
     ids[#ids + 1] = line
   end
-  math.randomseed(os.time() + (args[1] and tonumber(args[1]) or 0))
+  math.randomseed(os.time() * 100 + seed)
 end
 
 function request()

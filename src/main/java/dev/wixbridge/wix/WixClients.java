@@ -26,10 +26,17 @@ class WixClients {
     private volatile WixOAuthApi oauth;
     private volatile WixAppsApi apps;
 
+    // Built on first use (the settings may still be wrong at start-up), once: the first calls
+    // arrive together, and each build sets up a whole Jersey client runtime.
     WixOAuthApi oauth() {
         WixOAuthApi client = oauth;
         if (client == null) {
-            client = oauth = builder().build(WixOAuthApi.class);
+            synchronized (this) {
+                client = oauth;
+                if (client == null) {
+                    client = oauth = builder().build(WixOAuthApi.class);
+                }
+            }
         }
         return client;
     }
@@ -37,7 +44,12 @@ class WixClients {
     WixAppsApi apps() {
         WixAppsApi client = apps;
         if (client == null) {
-            client = apps = builder().build(WixAppsApi.class);
+            synchronized (this) {
+                client = apps;
+                if (client == null) {
+                    client = apps = builder().build(WixAppsApi.class);
+                }
+            }
         }
         return client;
     }

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -42,14 +43,36 @@ public final class Benchmarks {
     private static final int PORT = 18085;
     private static final String SERVER = "http://localhost:" + PORT;
     private static final int SITES = 1_000;
-    private static final int MANY_SITES = 100_000;
+    private static final int BROWSERS = 16;
+    private static final int WARM_UP_INSTALLS = 1_000;
+    /** The baseline of the token API: a small page of the same server, through the same JAX-RS stack. */
+    private static final String TRIVIAL = "/";
+    private static final int MANY_SITES = Integer.getInteger("bench.many-sites", 100_000);
     private static final int TOKEN_LIFETIME_SECONDS = 15; // ttl 75 s minus the 60 s refresh skew
+    /**
+     * The settings server-config/README.md recommends for a small server, plus Native Memory
+     * Tracking so the report can say where the memory goes (it costs a little of it).
+     */
+    private static final List<String> SERVER_OPTIONS = List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:NativeMemoryTracking=summary");
     private static final Duration RUN = Duration.ofSeconds(Long.getLong("bench.seconds", 60));
 
     private Benchmarks() {
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        int status = 1;
+        try {
+            run();
+            status = 0;
+        } catch (Exception | AssertionError e) {
+            e.printStackTrace();
+        } finally {
+            // The fake Wix's and the HTTP clients' threads would keep the JVM (and Maven) waiting.
+            System.exit(status);
+        }
+    }
+
+    private static void run() throws Exception {
         System.setProperty("it.db", "postgresql");
         Path work = Path.of(System.getProperty("it.work", "target/bench"));
         Files.createDirectories(work);
@@ -57,64 +80,75 @@ public final class Benchmarks {
         wix.reset(SERVER + "/oauth/callback");
         StringBuilder results = new StringBuilder();
 
-        try (ServerProcess server = ServerProcess.start("bench", PORT, environment(), List.of("-Xmx384m", "-XX:+UseSerialGC"))) {
-            // 2. Install handshake, which also installs the 1,000 sites of the token benchmark
-            List<String> sites = Collections.synchronizedList(new ArrayList<>());
-            List<Long> installNanos = Collections.synchronizedList(new ArrayList<>());
-            long installStarted = System.nanoTime();
-            runConcurrently(16, SITES, i -> {
-                FakeWix.Site site = wix.newSite();
-                Browser browser = new Browser();
-                long started = System.nanoTime();
-                HttpResponse<String> toConsent = browser.get(SERVER + "/install?token=" + site.installToken());
-                HttpResponse<String> done = browser.follow(browser.follow(toConsent));
-                if (done.statusCode() == 302) {
-                    installNanos.add(System.nanoTime() - started);
-                    sites.add(site.instanceId());
-                }
-            });
-            double installSeconds = (System.nanoTime() - installStarted) / 1e9;
+        try (ServerProcess server = ServerProcess.start("bench", PORT, environment(), serverOptions())) {
+            // 2. Install handshake: a warm-up round first (the server compiles its code on first
+            // use), then the measured installs, whose sites the token benchmark uses.
+            install(wix, WARM_UP_INSTALLS);
+            CpuTimes cpuBefore = CpuTimes.now(server.pid());
+            Installs installs = install(wix, SITES);
+            CpuTimes installCpu = CpuTimes.now(server.pid()).since(cpuBefore).per(installs.sites().size());
+            List<String> sites = installs.sites();
+            System.out.printf("bench: %d installs in %.1f s%n", sites.size(), installs.seconds());
             Path siteFile = work.resolve("sites.txt");
             Files.write(siteFile, sites);
 
             // 1. Token API against a trivial endpoint of the same server, tokens expiring every 15 s
-            wrk(siteFile, "/health/live", Duration.ofSeconds(10), false); // warm-up
-            wrk(siteFile, null, Duration.ofSeconds(10), true);            // warm-up
+            wrk(siteFile, TRIVIAL, Duration.ofSeconds(10), false); // warm-up
+            wrk(siteFile, null, Duration.ofSeconds(10), true);     // warm-up
             int callsBefore = wix.calls().size();
             long refreshesBefore = wix.refreshCalls();
             long refusedBefore = wix.refusedRefreshCalls();
             Wrk tokens = wrk(siteFile, null, RUN, true);
-            long refreshes = wix.refreshCalls() - refreshesBefore;
-            long refused = wix.refusedRefreshCalls() - refusedBefore;
-            long mostForOneSite = wix.mostRefreshesForOneSite(callsBefore);
-            Wrk trivial = wrk(siteFile, "/health/live", RUN, false);
-            double lifetimes = (double) RUN.toSeconds() / TOKEN_LIFETIME_SECONDS;
+            Refreshes refreshes = new Refreshes(wix.refreshCalls() - refreshesBefore, wix.refusedRefreshCalls() - refusedBefore,
+                    wix.mostRefreshesForOneSite(callsBefore), sites.size());
+            Wrk trivial = wrk(siteFile, TRIVIAL, RUN, false);
             long rssAfterTokens = server.residentMiB();
 
             // 3. Memory with 100,000 installations, every one served a token
-            insertSites(MANY_SITES - sites.size(), wix);
-            List<String> all = allSites();
-            AtomicInteger served = new AtomicInteger();
-            HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-            long manyStarted = System.nanoTime();
-            runConcurrently(32, all.size(), i -> {
-                HttpResponse<Void> response = client.send(HttpRequest.newBuilder(URI.create(SERVER + "/api/installations/"
-                                + all.get(i) + "/access-token")).header("Authorization", "Bearer " + Deployments.API_KEY)
-                        .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
-                if (response.statusCode() == 200) {
-                    served.incrementAndGet();
-                }
-            });
-            double manySeconds = (System.nanoTime() - manyStarted) / 1e9;
-            long rssMany = server.residentMiB();
+            insertSites(MANY_SITES - allSites().size(), wix);
+            Served many = serveEach(allSites());
+            Memory memory = new Memory(rssAfterTokens, server.residentMiB(), JvmMemory.of(server.pid()));
 
-            results.append(report(installNanos, installSeconds, tokens, trivial, refreshes, refused, mostForOneSite, lifetimes,
-                    rssAfterTokens, all.size(), served.get(), manySeconds, rssMany));
+            results.append(header()).append(tokenSection(tokens, trivial, refreshes)).append(comparisonSection(tokens, refreshes))
+                    .append(installSection(installs, installCpu)).append(memorySection(memory, many));
         }
         Path out = Path.of(System.getProperty("bench.results", "bench/RESULTS.md"));
         Files.writeString(out, results.toString());
         System.out.println(results);
-        System.exit(0);
+    }
+
+    // ----- installs
+
+    record Installs(List<String> sites, List<Long> nanos, double seconds) {
+    }
+
+    /**
+     * {@code count} installs through the whole flow by {@link #BROWSERS} browsers at once. Each
+     * browser installs one site after another, keeping its connections open as a browser does,
+     * with a new owner's cookies each time.
+     */
+    private static Installs install(FakeWix wix, int count) throws Exception {
+        List<String> sites = Collections.synchronizedList(new ArrayList<>());
+        List<Long> nanos = Collections.synchronizedList(new ArrayList<>());
+        ThreadLocal<Browser> browsers = ThreadLocal.withInitial(Browser::new);
+        long started = System.nanoTime();
+        runConcurrently(BROWSERS, count, i -> {
+            FakeWix.Site site = wix.newSite();
+            Browser browser = browsers.get();
+            browser.forgetCookies();
+            long begun = System.nanoTime();
+            HttpResponse<String> toConsent = browser.get(SERVER + "/install?token=" + site.installToken());
+            if (toConsent.statusCode() != 302) {
+                throw new IllegalStateException("App URL answered " + toConsent.statusCode() + " " + toConsent.headers().map()
+                        + ": " + toConsent.body());
+            }
+            HttpResponse<String> done = browser.follow(browser.follow(toConsent));
+            if (done.statusCode() == 302) {
+                nanos.add(System.nanoTime() - begun);
+                sites.add(site.instanceId());
+            }
+        });
+        return new Installs(List.copyOf(sites), List.copyOf(nanos), (System.nanoTime() - started) / 1e9);
     }
 
     // ----- the load generator
@@ -172,6 +206,22 @@ public final class Benchmarks {
     }
 
     // ----- data
+
+    /** A token for every site, by 32 clients at once. */
+    private static Served serveEach(List<String> sites) throws Exception {
+        AtomicInteger served = new AtomicInteger();
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        long started = System.nanoTime();
+        runConcurrently(32, sites.size(), i -> {
+            HttpResponse<Void> response = client.send(HttpRequest.newBuilder(URI.create(SERVER + "/api/installations/"
+                            + sites.get(i) + "/access-token")).header("Authorization", "Bearer " + Deployments.API_KEY)
+                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
+            if (response.statusCode() == 200) {
+                served.incrementAndGet();
+            }
+        });
+        return new Served(sites.size(), served.get(), (System.nanoTime() - started) / 1e9);
+    }
 
     /** Installations written straight to the database, with refresh tokens the fake honours and expired access tokens. */
     private static void insertSites(int count, FakeWix wix) throws Exception {
@@ -236,37 +286,69 @@ public final class Benchmarks {
         pool.shutdown();
     }
 
+    /** The server's JVM options; {@code -Dbench.server-options="-XX:StartFlightRecording=…"} adds some, e.g. to profile. */
+    private static List<String> serverOptions() {
+        List<String> options = new ArrayList<>(SERVER_OPTIONS);
+        String extra = System.getProperty("bench.server-options", "").strip();
+        if (!extra.isEmpty()) {
+            options.addAll(List.of(extra.split("\\s+")));
+        }
+        return options;
+    }
+
     private static Map<String, String> environment() {
         Map<String, String> settings = Deployments.fakeWixSettings();
         settings.put("wix.redirect-url", SERVER + "/oauth/callback");
         settings.put("wix.access-token-ttl-seconds", String.valueOf(60 + TOKEN_LIFETIME_SECONDS));
-        return Deployments.asEnvironment(settings);
+        Map<String, String> environment = Deployments.asEnvironment(settings);
+        environment.put("MALLOC_ARENA_MAX", "2"); // see server-config/README.md, "Memory"
+        return environment;
     }
 
-    private static String report(List<Long> installNanos, double installSeconds, Wrk tokens, Wrk trivial, long refreshes,
-                                 long refused, long mostForOneSite, double lifetimes, long rssAfterTokens, int manySites, int served,
-                                 double manySeconds, long rssMany) {
-        List<Long> sorted = new ArrayList<>(installNanos);
-        Collections.sort(sorted);
-        double p50 = sorted.isEmpty() ? Double.NaN : sorted.get(sorted.size() / 2) / 1e6;
-        double p99 = sorted.isEmpty() ? Double.NaN : sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(sorted.size() * 0.99) - 1)) / 1e6;
+    // ----- the report, a section per benchmark
+
+    record Refreshes(long count, long refused, long mostForOneSite, int sites) {
+
+        double lifetimes() {
+            return (double) RUN.toSeconds() / TOKEN_LIFETIME_SECONDS;
+        }
+
+        double perSitePerLifetime() {
+            return count / (sites * lifetimes());
+        }
+    }
+
+    record Served(int sites, int served, double seconds) {
+    }
+
+    record Memory(long rssAfterTokensMiB, long rssManyMiB, JvmMemory jvm) {
+    }
+
+    private static String header() {
         return """
                 # Benchmark results
 
-                Measured in one run of `%s` on %s, %s.
-                Server: Payara Micro %s (`-Xmx384m -XX:+UseSerialGC`), the built WAR, PostgreSQL on the same
-                machine; load from wrk 4.1 (2 threads, 200 connections) and from the fake Wix of the tests, all
-                on the same 2 cores, so client, server, database and fake Wix compete for them.
+                Measured in one run of `bash bench/run` (`mvn -B -Pbench verify`) on %s, %s.
+                Server: Payara Micro %s (`%s`), the built WAR, PostgreSQL on the same machine (a pool of
+                16 connections); load from wrk (2 threads, 200 connections) and from the fake Wix of the tests,
+                all on the same 2 cores, so client, server, database and fake Wix compete for them.
+                """.formatted(machine(), Instant.now().truncatedTo(ChronoUnit.MINUTES), System.getProperty("payara.version", "6"),
+                String.join(" ", serverOptions()));
+    }
+
+    private static String tokenSection(Wrk tokens, Wrk trivial, Refreshes refreshes) {
+        return """
 
                 ## 1. Token API (`POST /api/installations/{id}/access-token`), %d sites, %d s
 
                 Access tokens live %d s here (`WIX_ACCESS_TOKEN_TTL_SECONDS=%d` with the 60 s refresh skew), so
-                each site's token expired about %.0f times during the run.
+                each site's token expired about %.0f times during the run. The trivial endpoint is the home
+                page (`GET /`): a small JAX-RS resource of the same WAR, through the same filters.
 
                 | endpoint | requests/s | p50 | p99 | non-2xx or socket errors |
                 | --- | --- | --- | --- | --- |
                 | token API | %.0f | %.2f ms | %.2f ms | %d |
-                | trivial (`GET /health/live`) | %.0f | %.2f ms | %.2f ms | %d |
+                | trivial (`GET /`) | %.0f | %.2f ms | %.2f ms | %d |
                 | ratio token / trivial | %.2f× throughput | %.2f× | %.2f× | |
 
                 Upstream refreshes: %d for %d sites over %.1f token lifetimes = **%.3f per site per token
@@ -274,32 +356,60 @@ public final class Benchmarks {
                 site made in the run: **%d** (at most %.0f possible without a duplicate). A site is refreshed when
                 its token has less than the skew left, so the period is the lifetime plus the refresh's own
                 latency under this load: a count a little under 1 per nominal lifetime means no duplicates.
+                """.formatted(refreshes.sites(), RUN.toSeconds(), TOKEN_LIFETIME_SECONDS, 60 + TOKEN_LIFETIME_SECONDS,
+                refreshes.lifetimes(),
+                tokens.requestsPerSecond(), tokens.p50Millis(), tokens.p99Millis(), tokens.errors(),
+                trivial.requestsPerSecond(), trivial.p50Millis(), trivial.p99Millis(), trivial.errors(),
+                tokens.requestsPerSecond() / trivial.requestsPerSecond(), tokens.p50Millis() / trivial.p50Millis(),
+                tokens.p99Millis() / trivial.p99Millis(),
+                refreshes.count(), refreshes.sites(), refreshes.lifetimes(), refreshes.perSitePerLifetime(), refreshes.refused(),
+                refreshes.mostForOneSite(), Math.ceil(refreshes.lifetimes()));
+    }
+
+    private static String comparisonSection(Wrk tokens, Refreshes refreshes) {
+        return """
 
                 ## 4. The same workload refreshing on every call (what Wix's own SDK does)
 
                 One upstream call per token request: **%d** calls to Wix's token endpoint in %d s, against %d
                 here (%.0f× fewer). Counted from the requests served, not replayed.
+                """.formatted(tokens.requests(), RUN.toSeconds(), refreshes.count(),
+                refreshes.count() == 0 ? 0 : (double) tokens.requests() / refreshes.count());
+    }
 
-                ## 2. Install handshake (App URL → consent → Redirect URL, 16 browsers at once)
+    private static String installSection(Installs installs, CpuTimes cpu) {
+        List<Long> sorted = new ArrayList<>(installs.nanos());
+        Collections.sort(sorted);
+        double p50 = sorted.isEmpty() ? Double.NaN : sorted.get(sorted.size() / 2) / 1e6;
+        double p99 = sorted.isEmpty() ? Double.NaN : sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(sorted.size() * 0.99) - 1)) / 1e6;
+        return """
 
-                %d installs in %.1f s = **%.0f installs/s**; per install (three requests, code exchange and
-                instance check at the fake Wix, one transaction): p50 %.1f ms, p99 %.1f ms.
+                ## 2. Install handshake (App URL → consent → Redirect URL, %d browsers at once)
+
+                After %d warm-up installs: %d installs in %.1f s = **%.0f installs/s**; per install (three requests,
+                code exchange and instance check at the fake Wix, two transactions): p50 %.1f ms, p99 %.1f ms.
+
+                CPU per install, from `/proc`: server **%.1f ms**, browsers and fake Wix %.1f ms, PostgreSQL %.1f ms;
+                %.1f ms in all, so 2 cores can complete at most %.0f installs/s with everything on them, and at
+                most %.0f/s if the server had both cores to itself.
+                """.formatted(BROWSERS, WARM_UP_INSTALLS, installs.sites().size(), installs.seconds(),
+                installs.sites().size() / installs.seconds(), p50, p99,
+                cpu.serverMillis(), cpu.harnessMillis(), cpu.databaseMillis(), cpu.totalMillis(),
+                2000 / cpu.totalMillis(), 2000 / cpu.serverMillis());
+    }
+
+    private static String memorySection(Memory memory, Served many) {
+        return """
 
                 ## 3. Memory
 
                 Server RSS after the token run (1,000 sites): **%d MiB**. After storing %,d installations and
                 serving a token for each (%,d served in %.0f s, each a refresh at the fake Wix): **%d MiB**.
-                """.formatted("mvn -B -Pbench verify", machine(), Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MINUTES),
-                System.getProperty("payara.version", "6"), SITES, RUN.toSeconds(), TOKEN_LIFETIME_SECONDS,
-                60 + TOKEN_LIFETIME_SECONDS, lifetimes,
-                tokens.requestsPerSecond(), tokens.p50Millis(), tokens.p99Millis(), tokens.errors(),
-                trivial.requestsPerSecond(), trivial.p50Millis(), trivial.p99Millis(), trivial.errors(),
-                tokens.requestsPerSecond() / trivial.requestsPerSecond(), tokens.p50Millis() / trivial.p50Millis(),
-                tokens.p99Millis() / trivial.p99Millis(),
-                refreshes, SITES, lifetimes, refreshes / (SITES * lifetimes), refused, mostForOneSite, Math.ceil(lifetimes),
-                tokens.requests(), RUN.toSeconds(), refreshes, refreshes == 0 ? 0 : (double) tokens.requests() / refreshes,
-                installNanos.size(), installSeconds, installNanos.size() / installSeconds, p50, p99,
-                rssAfterTokens, manySites, served, manySeconds, rssMany);
+
+                The JVM's own account then (Native Memory Tracking, committed MiB): %d in all, %s;
+                %d threads. What the heap still held after a full collection (the live set): **%d MiB**.
+                """.formatted(memory.rssAfterTokensMiB(), many.sites(), many.served(), many.seconds(), memory.rssManyMiB(),
+                memory.jvm().totalMiB(), memory.jvm().largest(8), memory.jvm().threads(), memory.jvm().liveHeapMiB());
     }
 
     private static String machine() {

@@ -67,6 +67,10 @@ public final class ServerProcess implements AutoCloseable {
         }
     }
 
+    public long pid() {
+        return process.pid();
+    }
+
     /** The server's resident memory now, in MiB (Linux). */
     public long residentMiB() {
         try {

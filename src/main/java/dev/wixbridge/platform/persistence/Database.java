@@ -141,6 +141,12 @@ public class Database {
             properties.put(PersistenceUnitProperties.JDBC_USER, settings.user());
             properties.put(PersistenceUnitProperties.JDBC_PASSWORD, settings.password());
             settings.driverClassName().ifPresent(driver -> properties.put(PersistenceUnitProperties.JDBC_DRIVER, driver));
+            // EclipseLink closes every connection released above the pool's minimum, and opens
+            // and closes them under the pool's lock: with min below max, a busy server
+            // reconnects to the database for most transactions, one at a time. So min = max.
+            String poolSize = String.valueOf(settings.poolSize());
+            properties.put("eclipselink.connection-pool.default.min", poolSize);
+            properties.put("eclipselink.connection-pool.default.max", poolSize);
         }
         properties.put(PersistenceUnitProperties.CLASSLOADER, getClass().getClassLoader());
         // Any eclipselink.* setting in the configuration reaches EclipseLink (pool sizes, a server's archive factory).

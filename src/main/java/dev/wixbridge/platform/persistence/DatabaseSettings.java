@@ -1,6 +1,7 @@
 package dev.wixbridge.platform.persistence;
 
 import java.util.Optional;
+import java.util.logging.Logger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -20,6 +21,11 @@ public class DatabaseSettings {
     public static final String URL = "db.url";
     public static final String USER = "db.user";
     public static final String PASSWORD = "db.password";
+    public static final String POOL_SIZE = "db.pool-size";
+
+    static final int DEFAULT_POOL_SIZE = 16;
+
+    private static final Logger LOG = Logger.getLogger(DatabaseSettings.class.getName());
 
     /**
      * H2 waits only one second for a row lock by default; a duplicate install callback waits
@@ -50,6 +56,27 @@ public class DatabaseSettings {
     /** Never log this value. */
     public String password() {
         return config.getOptionalValue(PASSWORD, String.class).orElse("");
+    }
+
+    /**
+     * Connections of the product's own pool (not used with {@link #DATASOURCE}, whose pool the
+     * server sizes). A malformed value is reported and the default used: the service still starts.
+     */
+    public int poolSize() {
+        Optional<String> value = config.getOptionalValue(POOL_SIZE, String.class).map(String::strip);
+        if (value.isEmpty()) {
+            return DEFAULT_POOL_SIZE;
+        }
+        try {
+            int size = Integer.parseInt(value.get());
+            if (size > 0) {
+                return size;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        LOG.severe("Configuration problem: " + POOL_SIZE + " must be a positive whole number; using " + DEFAULT_POOL_SIZE);
+        return DEFAULT_POOL_SIZE;
     }
 
     /** The URL without credentials or options (or the datasource's name), fit for a log line. */

@@ -113,6 +113,26 @@ public class AccessTokens {
         cache.remove(instanceId);
     }
 
+    /**
+     * Drops every token memory no longer vouches for: past {@link #MEMORY_TRUST} the row is read
+     * again anyway, so keeping it would only grow memory with every site ever served. Memory then
+     * holds the sites served in the last half minute, however many are installed.
+     *
+     * @return how many were dropped
+     */
+    public int forgetStale() {
+        Instant now = clock.instant();
+        int before = cache.size();
+        // Removes an entry only if it is still the stale one checked (a concurrent refresh's new entry stays).
+        cache.values().removeIf(remembered -> !now.isBefore(remembered.trustedUntil()));
+        return Math.max(0, before - cache.size());
+    }
+
+    /** How many sites' tokens this server holds in memory now. */
+    int remembered() {
+        return cache.size();
+    }
+
     private AccessTokenResult singleFlight(String instanceId, String rejected) {
         CompletableFuture<AccessTokenResult> mine = new CompletableFuture<>();
         CompletableFuture<AccessTokenResult> running = refreshing.putIfAbsent(instanceId, mine);
@@ -126,7 +146,7 @@ public class AccessTokens {
         try {
             AccessTokenResult result = fromDatabaseOrWix(instanceId, rejected);
             if (result instanceof AccessTokenResult.Issued issued) {
-                cache.put(instanceId, new Remembered(issued, clock.instant().plus(MEMORY_TRUST)));
+                remember(issued);
             } else {
                 cache.remove(instanceId);
             }
@@ -197,6 +217,10 @@ public class AccessTokens {
         LOG.info(() -> "event=token_refresh instance=" + instanceId + " outcome=" + result.getClass().getSimpleName()
                 + " duration_ms=" + Duration.ofNanos(System.nanoTime() - started).toMillis());
         return result;
+    }
+
+    void remember(AccessTokenResult.Issued issued) {
+        cache.put(issued.instanceId(), new Remembered(issued, clock.instant().plus(MEMORY_TRUST)));
     }
 
     private boolean isFresh(Instant expiresAt) {

@@ -1,0 +1,71 @@
+package dev.wixbridge.bench;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * CPU time (user + system) used so far by the server, by this JVM (browsers and fake Wix) and by
+ * PostgreSQL's processes, read from Linux's {@code /proc}. The difference of two readings says
+ * where a benchmark's CPU went, which on a shared machine explains its throughput.
+ */
+record CpuTimes(double serverMillis, double harnessMillis, double databaseMillis) {
+
+    /** Linux reports process times in clock ticks of 1/100 s ({@code getconf CLK_TCK}). */
+    private static final double MILLIS_PER_TICK = 10;
+
+    static CpuTimes now(long serverPid) {
+        return new CpuTimes(millis(serverPid), millis(ProcessHandle.current().pid()), postgresMillis());
+    }
+
+    CpuTimes since(CpuTimes earlier) {
+        return new CpuTimes(serverMillis - earlier.serverMillis, harnessMillis - earlier.harnessMillis,
+                databaseMillis - earlier.databaseMillis);
+    }
+
+    CpuTimes per(int count) {
+        return new CpuTimes(serverMillis / count, harnessMillis / count, databaseMillis / count);
+    }
+
+    double totalMillis() {
+        return serverMillis + harnessMillis + databaseMillis;
+    }
+
+    private static double millis(long pid) {
+        Stat stat = Stat.of(Path.of("/proc", String.valueOf(pid), "stat"));
+        return stat == null ? 0 : stat.cpuMillis();
+    }
+
+    /** Every PostgreSQL process: the backends serving the server's pool do the database's work. */
+    private static double postgresMillis() {
+        double sum = 0;
+        try (DirectoryStream<Path> processes = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
+            for (Path process : processes) {
+                Stat stat = Stat.of(process.resolve("stat"));
+                if (stat != null && stat.command().equals("postgres")) {
+                    sum += stat.cpuMillis();
+                }
+            }
+        } catch (IOException e) {
+            return Double.NaN;
+        }
+        return sum;
+    }
+
+    /** What this needs of a {@code /proc/<pid>/stat} line. */
+    private record Stat(String command, double cpuMillis) {
+
+        /** The command's name is in parentheses and may hold spaces; utime and stime are fields 14 and 15. */
+        static Stat of(Path file) {
+            try {
+                String line = Files.readString(file);
+                String[] after = line.substring(line.lastIndexOf(')') + 2).split(" "); // from field 3 on
+                long ticks = Long.parseLong(after[14 - 3]) + Long.parseLong(after[15 - 3]);
+                return new Stat(line.substring(line.indexOf('(') + 1, line.lastIndexOf(')')), ticks * MILLIS_PER_TICK);
+            } catch (IOException | RuntimeException e) {
+                return null; // the process ended meanwhile
+            }
+        }
+    }
+}
