@@ -129,9 +129,10 @@ public final class ServerProcess implements AutoCloseable {
                 throw new IllegalStateException("server " + name + " exited with " + process.exitValue());
             }
             try {
-                HttpResponse<Void> ready = client.send(HttpRequest.newBuilder(URI.create(url() + "/health/ready"))
-                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding());
-                if (ready.statusCode() == 200) {
+                // Payara Micro's health endpoint answers UP a moment before the WAR's own servlet
+                // serves: requests in that window get Payara's 503 (or an empty 500). So the
+                // server is ready when both say so.
+                if (answers200(client, "/health/ready") && answers200(client, "/")) {
                     return;
                 }
             } catch (IOException notYet) {
@@ -144,5 +145,10 @@ public final class ServerProcess implements AutoCloseable {
         }
         close();
         throw new IllegalStateException("server " + name + " not ready within " + limit);
+    }
+
+    private boolean answers200(HttpClient client, String path) throws IOException, InterruptedException {
+        return client.send(HttpRequest.newBuilder(URI.create(url() + path)).timeout(Duration.ofSeconds(5)).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
     }
 }
