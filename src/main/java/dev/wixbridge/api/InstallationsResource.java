@@ -3,10 +3,6 @@ package dev.wixbridge.api;
 import java.time.Clock;
 import java.util.List;
 
-import jakarta.annotation.security.RolesAllowed;
-import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -38,13 +34,10 @@ import dev.wixbridge.token.control.SiteCalls;
 import dev.wixbridge.wix.WixSiteApi;
 
 /**
- * The installations and their tokens, for the team's other software. A stateless EJB so that
- * {@code @RolesAllowed} is enforced by the container on every server; its work is done in
- * the controls' own transactions, so it takes none.
+ * The installations and their tokens, for the team's other software. Only callers with the
+ * role {@link ApiRoles#API_CLIENT} reach it: {@code web.xml} constrains {@code /api/*} to that
+ * role, which the servlet container enforces before any resource runs (see {@link ApiKeyAuthentication}).
  */
-@Stateless
-@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-@RolesAllowed(ApiRoles.API_CLIENT)
 @Path("api/installations")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "installations", description = "Sites that installed the app, and their Wix access tokens")

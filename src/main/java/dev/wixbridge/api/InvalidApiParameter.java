@@ -1,9 +1,6 @@
 package dev.wixbridge.api;
 
-import jakarta.ejb.ApplicationException;
-
 /** A path or query parameter of an API call that is not acceptable: 400. */
-@ApplicationException
 public class InvalidApiParameter extends RuntimeException {
 
     private static final long serialVersionUID = 1L;

@@ -1,9 +1,5 @@
 package dev.wixbridge.api;
 
-import jakarta.annotation.security.RolesAllowed;
-import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.ws.rs.Consumes;
@@ -19,10 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.wixbridge.token.control.TokenResealing;
 
-/** Key rotation: reseal every stored token under the first key of {@code wix.token-keys}. */
-@Stateless
-@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-@RolesAllowed(ApiRoles.API_CLIENT)
+/** Key rotation: reseal every stored token under the first key of {@code wix.token-keys}. For API clients only (see {@link InstallationsResource}). */
 @Path("api/token-keys/reseal")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "token keys", description = "Rotation of the keys that seal tokens at rest")

@@ -31,10 +31,6 @@ public class UnexpectedFailureMapper implements ExceptionMapper<RuntimeException
             Response.StatusType status = web.getResponse().getStatusInfo();
             return render(status, status.getReasonPhrase(), "about:blank");
         }
-        // By name: this mapper must load on servers and in paths where the EJB API is not visible.
-        if ("jakarta.ejb.EJBAccessException".equals(e.getClass().getName())) {
-            return render(Response.Status.FORBIDDEN, "Forbidden", "about:blank");
-        }
         if (isDatabaseFailure(e)) {
             // The cause's class is enough to act on; its message may quote SQL.
             LOG.severe("Database unavailable while serving a request: " + rootCause(e).getClass().getName());

@@ -1,12 +1,9 @@
 package dev.wixbridge.token.control;
 
-import jakarta.ejb.ApplicationException;
-
 /**
  * A stored token that does not open: its key is not in {@code wix.token-keys} any more, or
  * the row was altered. A configuration or data fault that needs an admin, never a caller's.
  */
-@ApplicationException
 public class SealedTokenUnreadable extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
