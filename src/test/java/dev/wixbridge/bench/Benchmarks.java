@@ -53,7 +53,7 @@ public final class Benchmarks {
      * The settings server-config/README.md recommends for a small server, plus Native Memory
      * Tracking so the report can say where the memory goes (it costs a little of it).
      */
-    private static final List<String> SERVER_OPTIONS = List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:NativeMemoryTracking=summary");
+    private static final List<String> SERVER_OPTIONS = List.of("-Xmx192m", "-XX:+UseSerialGC", "-XX:NativeMemoryTracking=summary");
     private static final Duration RUN = Duration.ofSeconds(Long.getLong("bench.seconds", 60));
 
     private Benchmarks() {
