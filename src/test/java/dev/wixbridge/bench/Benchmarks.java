@@ -81,19 +81,20 @@ public final class Benchmarks {
         StringBuilder results = new StringBuilder();
 
         try (ServerProcess server = ServerProcess.start("bench", PORT, environment(), serverOptions())) {
+            long pid = server.pid();
+
             // 2. Install handshake: a warm-up round first (the server compiles its code on first
             // use), then the measured installs, whose sites the token benchmark uses.
             install(wix, WARM_UP_INSTALLS);
-            CpuTimes cpuBefore = CpuTimes.now(server.pid());
+            CpuTimes cpuBefore = CpuTimes.now(pid);
             Installs installs = install(wix, SITES);
-            CpuTimes installCpu = CpuTimes.now(server.pid()).since(cpuBefore).per(installs.sites().size());
+            CpuTimes installCpu = CpuTimes.now(pid).since(cpuBefore).per(installs.sites().size());
             List<String> sites = installs.sites();
             System.out.printf("bench: %d installs in %.1f s%n", sites.size(), installs.seconds());
             Path siteFile = work.resolve("sites.txt");
             Files.write(siteFile, sites);
 
             // 1. Token API against a trivial endpoint of the same server, tokens expiring every 15 s
-            long pid = server.pid();
             wrk(pid, siteFile, TRIVIAL, Duration.ofSeconds(10), false); // warm-up
             wrk(pid, siteFile, null, Duration.ofSeconds(10), true);     // warm-up
             int callsBefore = wix.calls().size();
@@ -108,7 +109,7 @@ public final class Benchmarks {
             // 3. Memory with 100,000 installations, every one served a token
             insertSites(MANY_SITES - allSites().size(), wix);
             Served many = serveEach(allSites());
-            Memory memory = new Memory(rssAfterTokens, server.residentMiB(), JvmMemory.of(server.pid()));
+            Memory memory = new Memory(rssAfterTokens, server.residentMiB(), JvmMemory.of(pid));
 
             results.append(header()).append(tokenSection(tokens, trivial, refreshes)).append(comparisonSection(tokens, refreshes))
                     .append(installSection(installs, installCpu)).append(memorySection(memory, many));
@@ -333,7 +334,7 @@ public final class Benchmarks {
                 # Benchmark results
 
                 Measured in one run of `bash bench/run` (`mvn -B -Pbench verify`) on %s, %s.
-                Server: Payara Micro %s (`%s`), the built WAR, PostgreSQL on the same machine (a pool of
+                Server: Payara Micro %s (`%s`, `MALLOC_ARENA_MAX=2`), the built WAR, PostgreSQL on the same machine (a pool of
                 16 connections); load from wrk (2 threads, 200 connections) and from the fake Wix of the tests,
                 all on the same 2 cores, so client, server, database and fake Wix compete for them.
                 """.formatted(machine(), Instant.now().truncatedTo(ChronoUnit.MINUTES), System.getProperty("payara.version", "6"),
