@@ -63,16 +63,12 @@ public class DatabaseSettings {
      * server sizes). A malformed value is reported and the default used: the service still starts.
      */
     public int poolSize() {
-        Optional<String> value = config.getOptionalValue(POOL_SIZE, String.class).map(String::strip);
-        if (value.isEmpty()) {
-            return DEFAULT_POOL_SIZE;
-        }
         try {
-            int size = Integer.parseInt(value.get());
-            if (size > 0) {
-                return size;
+            Optional<Integer> size = config.getOptionalValue(POOL_SIZE, Integer.class);
+            if (size.isEmpty() || size.get() > 0) {
+                return size.orElse(DEFAULT_POOL_SIZE);
             }
-        } catch (NumberFormatException e) {
+        } catch (IllegalArgumentException notANumber) {
             // reported below
         }
         LOG.severe("Configuration problem: " + POOL_SIZE + " must be a positive whole number; using " + DEFAULT_POOL_SIZE);
