@@ -1,10 +1,6 @@
 package dev.wixbridge.admin;
 
 import java.net.URI;
-import java.time.Instant;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.Optional;
 
 import jakarta.inject.Inject;
@@ -28,18 +24,16 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import dev.wixbridge.api.ApiKeys;
 import dev.wixbridge.installation.control.Installations;
-import dev.wixbridge.installation.entity.Installation;
+import dev.wixbridge.installation.control.PageCursor;
 import dev.wixbridge.installation.entity.InstallationStatus;
 import dev.wixbridge.installation.entity.InstanceIds;
-import dev.wixbridge.platform.persistence.Database;
 import dev.wixbridge.platform.web.BrowserFacing;
-import dev.wixbridge.platform.web.Html;
 import dev.wixbridge.token.control.AccessTokens;
 
 /**
- * {@code /admin}: the installations at a glance. Plain HTML, no scripts; a login form backed
- * by {@code api.keys} ({@link AdminSession}); every form carries the login's form token; a re-check refreshes one site's
- * token at Wix now, through the same single flight as every refresh.
+ * {@code /admin}: the installations at a glance ({@link AdminPage}). A login form backed by
+ * {@code api.keys} ({@link AdminSession}); every form carries the login's form token; a
+ * re-check refreshes one site's token at Wix now, through the same single flight as every refresh.
  */
 @Path("admin")
 @BrowserFacing
@@ -49,9 +43,6 @@ public class AdminResource {
 
     @Inject
     ApiKeys keys;
-
-    @Inject
-    Database database;
 
     @Inject
     Installations installations;
@@ -71,38 +62,12 @@ public class AdminResource {
                          @QueryParam("after") String after, @QueryParam("notice") String notice) {
         Optional<String> csrf = session.formToken(login);
         if (csrf.isEmpty()) {
-            return loginPage(Status.OK, "");
+            return AdminPage.login(Status.OK, Optional.empty());
         }
-        Optional<InstallationStatus> filter = parseStatus(status);
-        Optional<String> from = InstanceIds.parse(after);
-        List<Installation> rows = database.inTransaction(em -> installations.page(em, from, filter, PAGE_SIZE + 1));
-        StringBuilder body = new StringBuilder();
-        if (notice != null && !notice.isBlank()) {
-            body.append("<p class=\"next\" role=\"status\">").append(Html.escape(notice)).append("</p>");
-        }
-        body.append("<form method=\"get\" action=\"/admin\"><label for=\"status\">Status</label> <select id=\"status\" name=\"status\">")
-                .append(option("", "all", filter.isEmpty()));
-        for (InstallationStatus each : InstallationStatus.values()) {
-            body.append(option(each.name(), each.name(), filter.filter(each::equals).isPresent()));
-        }
-        body.append("</select> <button type=\"submit\">Filter</button></form>")
-                .append("<table><caption>Installations").append(filter.map(f -> " with status " + f).orElse(""))
-                .append("</caption><thead><tr><th scope=\"col\">Instance id</th><th scope=\"col\">Status</th>"
-                        + "<th scope=\"col\">Installed</th><th scope=\"col\">Last refresh</th><th scope=\"col\">Last failure</th>"
-                        + "<th scope=\"col\"><span class=\"visually-hidden\">Action</span></th></tr></thead><tbody>");
-        rows.stream().limit(PAGE_SIZE).forEach(row -> body.append(row(row, csrf.get())));
-        body.append("</tbody></table>");
-        if (rows.isEmpty()) {
-            body.append("<p>No installations yet.</p>");
-        }
-        if (rows.size() > PAGE_SIZE) {
-            URI next = UriBuilder.fromPath("/admin").queryParam("after", rows.get(PAGE_SIZE - 1).instanceId())
-                    .queryParam("status", filter.map(Enum::name).orElse("")).build();
-            body.append("<p><a href=\"").append(Html.escape(next.toString())).append("\">Next page</a></p>");
-        }
-        body.append("<form method=\"post\" action=\"/admin/logout\">").append(hidden("csrf", csrf.get()))
-                .append("<button type=\"submit\">Log out</button></form>");
-        return Html.page(Status.OK, "Installations", body.toString(), true).build();
+        // A filter or cursor that is not ours shows the first page of everything: nothing here is secret.
+        Optional<InstallationStatus> filter = Optional.ofNullable(status).flatMap(InstallationStatus::parse);
+        Installations.Page page = installations.page(PageCursor.parse(after), filter, PAGE_SIZE);
+        return AdminPage.installations(page, filter, Optional.ofNullable(notice), csrf.get());
     }
 
     @POST
@@ -111,7 +76,7 @@ public class AdminResource {
     @Operation(hidden = true)
     public Response login(@FormParam("key") String key) {
         if (key == null || key.isBlank() || !keys.accepts(key.strip())) {
-            return loginPage(Status.UNAUTHORIZED, "<p class=\"next\" role=\"alert\">That key is not one of the API keys.</p>");
+            return AdminPage.login(Status.UNAUTHORIZED, Optional.of("That key is not one of the API keys."));
         }
         return Response.seeOther(URI.create("/admin")).cookie(session.start(isHttps())).build();
     }
@@ -124,10 +89,9 @@ public class AdminResource {
                             @FormParam("csrf") String csrf) {
         Optional<String> site = InstanceIds.parse(instanceId);
         if (!session.accepts(login, csrf) || site.isEmpty()) {
-            return Html.page(Status.FORBIDDEN, "Not allowed", "<p>Log in again on <a href=\"/admin\">the admin page</a>.</p>",
-                    false).build();
+            return AdminPage.forbidden();
         }
-        String outcome = tokens.refreshNow(site.get()).getClass().getSimpleName();
+        String outcome = tokens.refreshNow(site.get()).describe();
         return Response.seeOther(UriBuilder.fromPath("/admin")
                 .queryParam("notice", "Re-checked " + site.get() + " with Wix: " + outcome).build()).build();
     }
@@ -143,41 +107,5 @@ public class AdminResource {
 
     private boolean isHttps() {
         return "https".equals(uriInfo.getBaseUri().getScheme());
-    }
-
-    private Response loginPage(Status status, String message) {
-        return Html.page(status, "Wix Bridge admin", message
-                + "<form method=\"post\" action=\"/admin/login\"><p><label for=\"key\">API key</label><br>"
-                + "<input id=\"key\" name=\"key\" type=\"password\" autocomplete=\"off\" required size=\"40\"></p>"
-                + "<button type=\"submit\">Log in</button></form>", true).build();
-    }
-
-    private static String row(Installation installation, String csrf) {
-        return "<tr><td><code>" + Html.escape(installation.instanceId()) + "</code></td><td>" + installation.status()
-                + "</td><td>" + time(installation.installedAt()) + "</td><td>" + time(installation.lastRefreshedAt())
-                + "</td><td>" + Html.escape(Optional.ofNullable(installation.lastFailure()).orElse("")) + " "
-                + time(installation.lastFailureAt()) + "</td><td><form method=\"post\" action=\"/admin/installations/"
-                + Html.escape(installation.instanceId()) + "/recheck\">" + hidden("csrf", csrf)
-                + "<button type=\"submit\">Re-check</button></form></td></tr>";
-    }
-
-    private static String time(Instant instant) {
-        return instant == null ? "" : DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.SECONDS));
-    }
-
-    private static String option(String value, String label, boolean selected) {
-        return "<option value=\"" + value + "\"" + (selected ? " selected" : "") + ">" + label + "</option>";
-    }
-
-    private static String hidden(String name, String value) {
-        return "<input type=\"hidden\" name=\"" + name + "\" value=\"" + Html.escape(value) + "\">";
-    }
-
-    private static Optional<InstallationStatus> parseStatus(String status) {
-        try {
-            return status == null || status.isBlank() ? Optional.empty() : Optional.of(InstallationStatus.valueOf(status));
-        } catch (IllegalArgumentException unknown) {
-            return Optional.empty();
-        }
     }
 }

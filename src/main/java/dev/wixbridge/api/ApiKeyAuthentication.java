@@ -13,6 +13,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.HttpHeaders;
 
+import dev.wixbridge.platform.web.Problem;
+
 /**
  * Jakarta Security mechanism of the API: a valid {@code Authorization: Bearer <key>} logs the
  * caller in with the role {@link ApiRoles#API_CLIENT}; anything else on a protected path gets
@@ -45,7 +47,7 @@ public class ApiKeyAuthentication implements HttpAuthenticationMechanism {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"wix-bridge\"");
             response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
             response.setContentType(Problem.MEDIA_TYPE);
-            response.getWriter().write(Problem.UNAUTHORIZED.toJson());
+            response.getWriter().write(Problems.UNAUTHORIZED.toJson());
             // Committed now, so no server replaces it with an HTML error page of its own.
             response.flushBuffer();
         } catch (IOException e) {

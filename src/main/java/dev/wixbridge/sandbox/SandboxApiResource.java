@@ -15,7 +15,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-import dev.wixbridge.platform.config.WixSettings;
+import dev.wixbridge.wix.WixSettings;
 
 /** The sandbox's Wix API: the token endpoint and the two App Management calls the product makes. */
 @Path("sandbox/api")

@@ -6,7 +6,7 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 
-import dev.wixbridge.platform.config.WixSettings;
+import dev.wixbridge.wix.WixSettings;
 
 /** Outside sandbox mode the sandbox's URLs do not exist: 404, before any of its code runs. */
 @Provider

@@ -17,7 +17,7 @@ import jakarta.ws.rs.core.Response.Status;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-import dev.wixbridge.platform.config.WixSettings;
+import dev.wixbridge.wix.WixSettings;
 import dev.wixbridge.platform.web.BrowserFacing;
 import dev.wixbridge.platform.web.Html;
 import dev.wixbridge.platform.web.Urls;

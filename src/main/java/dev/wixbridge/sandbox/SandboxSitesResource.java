@@ -45,7 +45,7 @@ public class SandboxSitesResource {
                         + "the API uses (<code>POST /api/installations/{instanceId}/access-token</code>):</p>"
                         + "<pre>" + Html.escape(issued.accessToken()) + "</pre><p>It expires at " + issued.expiresAt()
                         + "; ask again and you get it from the cache until shortly before then.</p>"
-                : "<p>No token: " + Html.escape(result.getClass().getSimpleName()) + ".</p>")
+                : "<p>No token: " + Html.escape(result.describe()) + ".</p>")
                 + "<p><a href=\"/\">Back to the home page</a></p>";
         return Html.page(Status.OK, "Sandbox: access token", body, false).build();
     }

@@ -7,16 +7,16 @@ import jakarta.ws.rs.client.ClientRequestFilter;
 import jakarta.ws.rs.client.ClientResponseContext;
 import jakarta.ws.rs.client.ClientResponseFilter;
 
-import dev.wixbridge.platform.metrics.ProductMetrics;
+import dev.wixbridge.platform.metrics.Metrics;
 
 /** Times every call to Wix that got an answer, by endpoint and status (latency of Wix as we see it). */
 class WixCallTimer implements ClientRequestFilter, ClientResponseFilter {
 
     private static final String STARTED = WixCallTimer.class.getName() + ".started";
 
-    private final ProductMetrics metrics;
+    private final Metrics metrics;
 
-    WixCallTimer(ProductMetrics metrics) {
+    WixCallTimer(Metrics metrics) {
         this.metrics = metrics;
     }
 
@@ -29,8 +29,8 @@ class WixCallTimer implements ClientRequestFilter, ClientResponseFilter {
     public void filter(ClientRequestContext request, ClientResponseContext response) {
         Object started = request.getProperty(STARTED);
         if (started instanceof Long nanos) {
-            metrics.wixCall(callName(request.getUri().getPath()), response.getStatus(),
-                    Duration.ofNanos(System.nanoTime() - nanos));
+            metrics.time("wixbridge.wix.calls", Duration.ofNanos(System.nanoTime() - nanos),
+                    "call", callName(request.getUri().getPath()), "status", String.valueOf(response.getStatus()));
         }
     }
 

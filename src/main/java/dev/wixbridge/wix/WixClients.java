@@ -7,12 +7,15 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.rest.client.RestClientBuilder;
 
-import dev.wixbridge.platform.config.WixSettings;
-import dev.wixbridge.platform.metrics.ProductMetrics;
+import dev.wixbridge.platform.metrics.Metrics;
 
 /**
- * Builds the MicroProfile REST clients for Wix from {@code wix.api-url} and the timeouts.
- * Built in code rather than by {@code configKey} so the documented keys stay the only ones.
+ * The MicroProfile REST clients for Wix, built from {@code wix.api-url} and the timeouts.
+ *
+ * <p>Built with {@link RestClientBuilder} rather than injected by {@code @RegisterRestClient(configKey)}:
+ * the documented keys ({@code wix.api-url}, {@code wix.connect-timeout-ms}, {@code wix.read-timeout-ms})
+ * are the contract admins configure, the sandbox computes the URL at run time, and a
+ * {@code configKey} would add a second set of keys ({@code .../mp-rest/url}) for the same things.
  */
 @ApplicationScoped
 class WixClients {
@@ -21,37 +24,31 @@ class WixClients {
     WixSettings settings;
 
     @Inject
-    ProductMetrics metrics;
+    Metrics metrics;
 
-    private volatile WixOAuthApi oauth;
-    private volatile WixAppsApi apps;
+    private volatile Clients clients;
 
-    // Built on first use (the settings may still be wrong at start-up), once: the first calls
-    // arrive together, and each build sets up a whole Jersey client runtime.
     WixOAuthApi oauth() {
-        WixOAuthApi client = oauth;
-        if (client == null) {
-            synchronized (this) {
-                client = oauth;
-                if (client == null) {
-                    client = oauth = builder().build(WixOAuthApi.class);
-                }
-            }
-        }
-        return client;
+        return clients().oauth();
     }
 
     WixAppsApi apps() {
-        WixAppsApi client = apps;
-        if (client == null) {
+        return clients().apps();
+    }
+
+    // Built on first use (the settings may still be wrong at start-up), once: the first calls
+    // arrive together, and each build sets up a whole client runtime.
+    private Clients clients() {
+        Clients built = clients;
+        if (built == null) {
             synchronized (this) {
-                client = apps;
-                if (client == null) {
-                    client = apps = builder().build(WixAppsApi.class);
+                built = clients;
+                if (built == null) {
+                    built = clients = new Clients(builder().build(WixOAuthApi.class), builder().build(WixAppsApi.class));
                 }
             }
         }
-        return client;
+        return built;
     }
 
     private RestClientBuilder builder() {
@@ -61,5 +58,8 @@ class WixClients {
                 .readTimeout(settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .followRedirects(false)
                 .register(new WixCallTimer(metrics));
+    }
+
+    private record Clients(WixOAuthApi oauth, WixAppsApi apps) {
     }
 }

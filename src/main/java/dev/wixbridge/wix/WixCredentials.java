@@ -4,7 +4,6 @@ import java.util.logging.Logger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import dev.wixbridge.platform.config.WixSettings;
 
 /**
  * Whether Wix accepts our app id and secret, as last seen at the token endpoint. A refusal

@@ -11,12 +11,16 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.rest.client.ext.ResponseExceptionMapper;
 
-/** Turns every error status from Wix into a {@link WixHttpException}, keeping {@code Retry-After}. */
-public class WixErrorMapper implements ResponseExceptionMapper<WixHttpException> {
+/**
+ * The client side of every call to Wix: turns each error status into a {@link WixCallFailed}
+ * whose {@link WixFailure} says what the status means, keeping {@code Retry-After}.
+ */
+public class WixErrorMapper implements ResponseExceptionMapper<WixCallFailed> {
 
     @Override
-    public WixHttpException toThrowable(Response response) {
-        return new WixHttpException(response.getStatus(), retryAfter(response.getHeaderString(HttpHeaders.RETRY_AFTER)));
+    public WixCallFailed toThrowable(Response response) {
+        return new WixCallFailed(WixFailure.ofStatus(response.getStatus(),
+                retryAfter(response.getHeaderString(HttpHeaders.RETRY_AFTER))));
     }
 
     static Optional<Duration> retryAfter(String header) {

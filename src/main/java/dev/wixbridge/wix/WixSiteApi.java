@@ -11,7 +11,9 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.ws.rs.ProcessingException;
 
-/** Calls Wix makes on behalf of one site, with that site's access token. */
+import dev.wixbridge.token.control.SiteCallResult;
+
+/** Calls to Wix on behalf of one site, with that site's access token (see {@code SiteCalls}, which supplies it). */
 @ApplicationScoped
 public class WixSiteApi {
 
@@ -22,7 +24,7 @@ public class WixSiteApi {
     WixClients clients;
 
     /** {@code GET /apps/v1/instance}, as Wix answered it (checked to be a JSON object). */
-    public WixAnswer<JsonObject> instance(String accessToken) {
+    public SiteCallResult<JsonObject> instance(String accessToken) {
         return call(() -> {
             String json = clients.apps().instanceJson(accessToken);
             try (JsonReader reader = Json.createReader(new StringReader(json == null ? "" : json))) {
@@ -34,24 +36,23 @@ public class WixSiteApi {
     }
 
     /** Tells Wix the site finished setting the app up ({@code APP_FINISHED_CONFIGURATION}). */
-    public WixAnswer<Void> finishedConfiguration(String accessToken) {
+    public SiteCallResult<Void> finishedConfiguration(String accessToken) {
         return call(() -> {
             clients.apps().biEvent(accessToken, new WixAppsApi.BiEvent(APP_FINISHED_CONFIGURATION));
             return null;
         });
     }
 
-    private static <T> WixAnswer<T> call(Supplier<T> call) {
+    private static <T> SiteCallResult<T> call(Supplier<T> call) {
         try {
-            return new WixAnswer.Answered<>(call.get());
-        } catch (WixHttpException e) {
-            if (e.status() == 401) {
-                return new WixAnswer.TokenRejected<>();
-            }
-            return WixFailures.isOutage(e) ? new WixAnswer.Unavailable<>(WixFailures.outageOf(e))
-                    : new WixAnswer.Refused<>(e.status());
-        } catch (ProcessingException e) {
-            return new WixAnswer.Unavailable<>(WixFailures.outageOf(e));
+            return new SiteCallResult.Completed<>(call.get());
+        } catch (WixCallFailed | ProcessingException e) {
+            WixFailure failure = WixFailure.of(e);
+            return switch (failure.kind()) {
+                case UNAUTHORIZED -> new SiteCallResult.TokenRejected<>();
+                case FORBIDDEN, REFUSED -> new SiteCallResult.Refused<>(failure.status());
+                case RATE_LIMITED, DOWN, TIMEOUT, MALFORMED -> new SiteCallResult.Unavailable<>(failure.retryAfter());
+            };
         }
     }
 }

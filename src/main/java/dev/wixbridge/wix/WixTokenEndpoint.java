@@ -12,12 +12,14 @@ import org.eclipse.microprofile.faulttolerance.Retry;
 
 /**
  * The refresh grant at Wix's token endpoint, with MicroProfile Fault Tolerance around it:
- * 5xx, 429 and timeouts are retried with backoff and jitter, a Wix that keeps failing opens
- * the circuit for a while, and at most 32 refreshes wait on Wix at once. Every parameter can
- * be tuned through MicroProfile Config ({@code dev.wixbridge.wix.WixTokenEndpoint/refresh/Retry/maxRetries}, ...).
+ * 5xx and short 429s are retried with backoff and jitter, a Wix that keeps failing (or timing
+ * out) opens the circuit for a while, and at most 32 refreshes wait on Wix at once. Every
+ * parameter can be tuned through MicroProfile Config
+ * ({@code dev.wixbridge.wix.WixTokenEndpoint/refresh/Retry/maxRetries}, ...).
  *
- * <p>The code grant of the install flow does not come here: a code is single use, and a
- * retry after a lost answer would only be refused.
+ * <p>A timeout is not retried here: Wix may have carried the request out, so whether to ask
+ * again, and what a "no" then means, is {@link RefreshTokenSource}'s decision. The code grant
+ * of the install flow does not come here at all: a code is single use.
  */
 @ApplicationScoped
 public class WixTokenEndpoint {
@@ -28,44 +30,59 @@ public class WixTokenEndpoint {
     @Inject
     WixClients clients;
 
-    @Retry(maxRetries = 2, delay = 300, jitter = 200, maxDuration = 30_000, retryOn = WixRetryableFailure.class)
+    /**
+     * @throws Retryable when Wix failed in a way a retry may mend (what is left after the retries)
+     * @throws AnswerLost when Wix did not answer in time
+     * @throws WixCallFailed when Wix said no, or answered something we cannot read
+     */
+    @Retry(maxRetries = 2, delay = 300, jitter = 200, maxDuration = 30_000, retryOn = Retryable.class)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.75, delay = 10_000, successThreshold = 2,
-            failOn = WixRetryableFailure.class)
+            failOn = {Retryable.class, AnswerLost.class})
     @Bulkhead(32)
-    public AccessTokenResponse refresh(AccessTokenRequest request, RefreshAttempts attempts) {
+    public AccessTokenResponse refresh(AccessTokenRequest request) {
         try {
             return clients.oauth().access(request);
-        } catch (WixHttpException e) {
-            if (!WixFailures.isOutage(e)) {
-                throw e;
-            }
-            WixOutage outage = WixFailures.outageOf(e);
-            if (outage.kind() == WixOutage.Kind.RATE_LIMITED && outage.retryAfter().isPresent()) {
-                Duration wait = outage.retryAfter().get();
-                if (wait.compareTo(LONGEST_WAIT) > 0) {
-                    throw new WixUnavailableNow(outage);
-                }
-                pause(wait);
-            }
-            throw new WixRetryableFailure(outage);
-        } catch (ProcessingException e) {
-            WixOutage outage = WixFailures.outageOf(e);
-            if (outage.kind() == WixOutage.Kind.MALFORMED) {
-                attempts.answerLost();
-                throw new WixUnavailableNow(outage);
-            }
-            if (outage.kind() == WixOutage.Kind.TIMEOUT) {
-                attempts.answerLost();
-            }
-            throw new WixRetryableFailure(outage);
+        } catch (WixCallFailed | ProcessingException e) {
+            WixFailure failure = WixFailure.of(e);
+            throw switch (failure.kind()) {
+                case DOWN -> new Retryable(failure);
+                case RATE_LIMITED -> waitOutOrPassOn(failure);
+                case TIMEOUT -> new AnswerLost(failure);
+                case UNAUTHORIZED, FORBIDDEN, REFUSED, MALFORMED -> new WixCallFailed(failure);
+            };
         }
     }
 
-    private static void pause(Duration wait) {
+    private static WixCallFailed waitOutOrPassOn(WixFailure failure) {
+        Duration wait = failure.retryAfter().orElse(Duration.ZERO);
+        if (wait.compareTo(LONGEST_WAIT) > 0) {
+            return new WixCallFailed(failure);
+        }
         try {
             Thread.sleep(wait.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        return new Retryable(failure);
+    }
+
+    /** A failure worth another attempt: the trigger of {@code @Retry}. */
+    static class Retryable extends WixCallFailed {
+
+        private static final long serialVersionUID = 1L;
+
+        Retryable(WixFailure failure) {
+            super(failure);
+        }
+    }
+
+    /** No answer in time: Wix may or may not have carried the request out. */
+    static class AnswerLost extends WixCallFailed {
+
+        private static final long serialVersionUID = 1L;
+
+        AnswerLost(WixFailure failure) {
+            super(failure);
         }
     }
 }

@@ -85,6 +85,9 @@ class InstallFlowIT extends AgainstFakeWix {
         assertThat(first).isNotEqualTo(second);
         assertThat(rows.count("SELECT COUNT(*) FROM install_state WHERE state_hash = ? OR state_hash = ?", first, second))
                 .as("raw states in the database").isZero();
+        assertThat(rows.count("SELECT COUNT(*) FROM install_state WHERE state_hash = ? OR state_hash = ?",
+                Deployments.fingerprint(first), Deployments.fingerprint(second)))
+                .as("the fingerprints of both states, stored").isEqualTo(2);
     }
 
     @Test

@@ -1,45 +1,56 @@
 package dev.wixbridge.install.boundary;
 
 import java.time.Duration;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
 
+import dev.wixbridge.install.entity.Refusal;
 import dev.wixbridge.install.control.CallbackOutcome;
-import dev.wixbridge.install.control.Refusal;
 import dev.wixbridge.platform.web.HtmlPage;
-import dev.wixbridge.wix.WixOutage;
+import dev.wixbridge.platform.web.RetryAfter;
+import dev.wixbridge.wix.WixInstaller;
 
-/** The pages a site owner may see instead of being sent on: plain words, the right status. */
+/**
+ * What the site owner's browser gets at the end of a callback: sent on once installed, or a
+ * page in plain words with the right status.
+ */
 @ApplicationScoped
-public class InstallPages {
+public class InstallPages implements CallbackOutcome.Cases<Response> {
 
     private static final String OPEN_AGAIN = "Please open the app again from your Wix dashboard to install it.";
     private static final String RELOAD = "Please wait a moment, then reload this page.";
 
-    Response misconfigured() {
+    @Inject
+    WixInstaller installer;
+
+    /** Also the answer of every install URL while the configuration is incomplete (see {@link ConfigurationGate}). */
+    @Override
+    public Response misconfigured() {
         return new HtmlPage(Status.SERVICE_UNAVAILABLE, "The app is not ready yet",
                 "This app's installation is not set up completely on our side. Its team has been told what is missing.",
                 "Please try again later.").toResponse();
     }
 
-    Response failed(CallbackOutcome outcome) {
-        if (outcome instanceof CallbackOutcome.Refused refused) {
-            return refused(refused.refusal()).toResponse();
-        }
-        if (outcome instanceof CallbackOutcome.WixUnavailable unavailable) {
-            WixOutage outage = unavailable.outage();
-            Status status = outage.kind() == WixOutage.Kind.MALFORMED ? Status.BAD_GATEWAY : Status.SERVICE_UNAVAILABLE;
-            HtmlPage page = new HtmlPage(status, "Wix is not answering right now",
-                    "We could not finish installing the app because Wix did not answer in time.", RELOAD);
-            return page.toResponse(outage.retryAfter().orElse(Duration.ofSeconds(5)));
-        }
-        return misconfigured();
+    @Override
+    public Response completed(String instanceId, String accessToken) {
+        return Response.status(Status.FOUND).location(installer.afterInstall(instanceId, accessToken)).build();
     }
 
-    private static HtmlPage refused(Refusal refusal) {
-        return switch (refusal) {
+    @Override
+    public Response wixUnavailable(boolean unreadableAnswer, Optional<Duration> retryAfter) {
+        HtmlPage page = new HtmlPage(unreadableAnswer ? Status.BAD_GATEWAY : Status.SERVICE_UNAVAILABLE,
+                "Wix is not answering right now",
+                "We could not finish installing the app because Wix did not answer in time.", RELOAD);
+        return page.toResponse(retryAfter.orElse(RetryAfter.DEFAULT));
+    }
+
+    @Override
+    public Response refused(Refusal refusal) {
+        return (switch (refusal) {
             case STATE_UNKNOWN -> new HtmlPage(Status.FORBIDDEN, "This install link is not valid",
                     "We could not match this page to an installation started from Wix.", OPEN_AGAIN);
             case STATE_EXPIRED -> new HtmlPage(Status.GONE, "This install link has expired",
@@ -55,6 +66,6 @@ public class InstallPages {
             case CODE_REJECTED -> new HtmlPage(Status.BAD_REQUEST, "Wix did not accept this installation",
                     "Wix told us this installation request is no longer valid (it may have expired or been used).",
                     OPEN_AGAIN);
-        };
+        }).toResponse();
     }
 }

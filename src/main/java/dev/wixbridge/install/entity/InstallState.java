@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Optional;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -42,8 +43,9 @@ public class InstallState {
     @Column(name = "instance_id")
     private String instanceId;
 
+    @Enumerated(EnumType.STRING)
     @Column(name = "refusal")
-    private String refusal;
+    private Refusal refusal;
 
     @Column(name = "finished_at")
     private OffsetDateTime finishedAt;
@@ -79,7 +81,7 @@ public class InstallState {
         finish(InstallStateStatus.COMPLETED, codeHash, instanceId, now);
     }
 
-    public void refuse(String codeHash, String instanceId, String refusal, Instant now) {
+    public void refuse(String codeHash, String instanceId, Refusal refusal, Instant now) {
         finish(InstallStateStatus.REFUSED, codeHash, instanceId, now);
         this.refusal = refusal;
     }
@@ -95,8 +97,9 @@ public class InstallState {
         return status;
     }
 
-    public String refusal() {
-        return refusal;
+    /** Why the state was refused, when it was. */
+    public Optional<Refusal> refusal() {
+        return Optional.ofNullable(refusal);
     }
 
     public String instanceId() {

@@ -1,69 +1,117 @@
 package dev.wixbridge.installation.control;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.TypedQuery;
 
 import dev.wixbridge.installation.entity.Installation;
 import dev.wixbridge.installation.entity.InstallationStatus;
 import dev.wixbridge.installation.entity.SealedTokens;
+import dev.wixbridge.platform.persistence.Database;
 
-/** Finds and stores installations; callers own the transaction. */
+/**
+ * Finds, stores, locks and pages installations, each in a transaction of its own, or in the
+ * caller's when there is one (see {@link Database#inTransaction}). Changes that make
+ * remembered tokens stale are announced as {@link InstallationChanged} once committed.
+ */
 @ApplicationScoped
 public class Installations {
+
+    @Inject
+    Database database;
+
+    @Inject
+    Event<InstallationChanged> changes;
+
+    @Inject
+    Clock clock;
+
+    /** One page of installations and the cursor of the next, empty on the last page. */
+    public record Page(List<Installation> items, Optional<PageCursor> next) {
+    }
+
+    public Optional<Installation> find(String instanceId) {
+        return database.inTransaction(em -> Optional.ofNullable(em.find(Installation.class, instanceId)));
+    }
+
+    /**
+     * Runs {@code work} on the row, locked ({@code SELECT ... FOR UPDATE}) and read fresh from the
+     * database, so another server holding the lock finishes first and we see its work. What
+     * {@code work} changes on the installation is committed when it returns.
+     */
+    public <T> T underLock(String instanceId, Function<Optional<Installation>, T> work) {
+        return database.inTransaction(em -> work.apply(
+                Optional.ofNullable(em.find(Installation.class, instanceId, LockModeType.PESSIMISTIC_WRITE))));
+    }
 
     /**
      * Stores a fresh grant for the site: a first install inserts the row, a reinstall updates
      * it in place (the instance id is the key, so a site never has two rows).
      */
-    public Installation storeGrant(EntityManager em, String instanceId, SealedTokens tokens,
-                                   Instant accessTokenExpiresAt, Instant now) {
-        Installation existing = lock(em, instanceId);
-        if (existing == null) {
-            Installation installation = Installation.install(instanceId, tokens, accessTokenExpiresAt, now);
-            em.persist(installation);
-            return installation;
-        }
-        existing.reinstall(tokens, accessTokenExpiresAt, now);
-        return existing;
+    public void storeGrant(String instanceId, SealedTokens tokens, Instant accessTokenExpiresAt) {
+        Instant now = clock.instant();
+        database.inTransaction(em -> {
+            Installation existing = em.find(Installation.class, instanceId, LockModeType.PESSIMISTIC_WRITE);
+            if (existing == null) {
+                em.persist(Installation.install(instanceId, tokens, accessTokenExpiresAt, now));
+            } else {
+                existing.reinstall(tokens, accessTokenExpiresAt, now);
+            }
+            announce(instanceId);
+            return null;
+        });
     }
 
-    public Installation find(EntityManager em, String instanceId) {
-        return em.find(Installation.class, instanceId);
+    /** Forgets the site's tokens and marks it uninstalled; false when no such site is known. */
+    public boolean uninstall(String instanceId) {
+        return underLock(instanceId, found -> {
+            found.ifPresent(installation -> {
+                installation.uninstall(clock.instant());
+                announce(instanceId);
+            });
+            return found.isPresent();
+        });
     }
 
-    /**
-     * The row, locked for this transaction ({@code SELECT ... FOR UPDATE}) and read fresh
-     * from the database: another server holding the lock finishes first, and we see its work.
-     */
-    public Installation lock(EntityManager em, String instanceId) {
-        return em.find(Installation.class, instanceId, LockModeType.PESSIMISTIC_WRITE);
-    }
-
-    /** One page in instance-id order, after {@code after} when given, at most {@code limit} rows. */
-    public List<Installation> page(EntityManager em, Optional<String> after, Optional<InstallationStatus> status, int limit) {
+    /** At most {@code limit} installations in instance-id order, from {@code from} on, optionally of one status. */
+    public Page page(Optional<PageCursor> from, Optional<InstallationStatus> status, int limit) {
         String jpql = "SELECT i FROM Installation i WHERE 1 = 1"
-                + (after.isPresent() ? " AND i.instanceId > :after" : "")
+                + (from.isPresent() ? " AND i.instanceId > :after" : "")
                 + (status.isPresent() ? " AND i.status = :status" : "")
                 + " ORDER BY i.instanceId";
-        TypedQuery<Installation> query = em.createQuery(jpql, Installation.class).setMaxResults(limit);
-        after.ifPresent(value -> query.setParameter("after", value));
-        status.ifPresent(value -> query.setParameter("status", value));
-        return query.getResultList();
+        List<Installation> rows = database.inTransaction(em -> {
+            TypedQuery<Installation> query = em.createQuery(jpql, Installation.class).setMaxResults(limit + 1);
+            from.ifPresent(cursor -> query.setParameter("after", cursor.afterInstanceId()));
+            status.ifPresent(value -> query.setParameter("status", value));
+            return query.getResultList();
+        });
+        if (rows.size() <= limit) {
+            return new Page(rows, Optional.empty());
+        }
+        List<Installation> items = rows.subList(0, limit);
+        return new Page(List.copyOf(items), Optional.of(new PageCursor(items.get(limit - 1).instanceId())));
     }
 
     /** Instance ids of rows sealed under another key than {@code keyId}, in order, a batch at a time. */
-    public List<String> sealedUnderOtherKey(EntityManager em, String keyId, Optional<String> after, int limit) {
-        return em.createQuery("SELECT i.instanceId FROM Installation i WHERE i.tokenKeyId IS NOT NULL"
-                        + " AND i.tokenKeyId <> :keyId AND i.instanceId > :after ORDER BY i.instanceId", String.class)
+    public List<String> sealedUnderOtherKey(String keyId, Optional<String> after, int limit) {
+        return database.inTransaction(em -> em.createQuery("SELECT i.instanceId FROM Installation i"
+                        + " WHERE i.tokenKeyId IS NOT NULL AND i.tokenKeyId <> :keyId AND i.instanceId > :after"
+                        + " ORDER BY i.instanceId", String.class)
                 .setParameter("keyId", keyId)
                 .setParameter("after", after.orElse(""))
                 .setMaxResults(limit)
-                .getResultList();
+                .getResultList());
+    }
+
+    private void announce(String instanceId) {
+        database.afterCommit(() -> changes.fire(new InstallationChanged(instanceId)));
     }
 }

@@ -2,7 +2,7 @@ package dev.wixbridge.platform.metrics;
 
 import java.time.Duration;
 
-/** Where {@link ProductMetrics} writes: the server's metrics registry, or nowhere. */
+/** Where {@link Metrics} writes: the server's metrics registry, or nowhere. */
 public interface MetricsRecorder {
 
     void count(String name, String... tags);

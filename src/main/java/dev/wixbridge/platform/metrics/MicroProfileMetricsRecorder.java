@@ -11,7 +11,7 @@ import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 
 /**
  * Writes to MicroProfile Metrics' application registry. On a server without MicroProfile
- * Metrics this class cannot load, so CDI skips it and {@link ProductMetrics} records nothing.
+ * Metrics this class cannot load, so CDI skips it and {@link Metrics} records nothing.
  */
 @ApplicationScoped
 public class MicroProfileMetricsRecorder implements MetricsRecorder {

@@ -1,6 +1,8 @@
 package dev.wixbridge.platform.persistence;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.logging.Logger;
@@ -48,6 +50,7 @@ public class Database {
     private static final long SHUTDOWN_GRACE_MILLIS = 10_000;
 
     private volatile EntityManagerFactory factory;
+    private final ThreadLocal<Unit> current = new ThreadLocal<>();
     private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
 
     /** Opens the database at start-up, so schema problems show in the log before the first install. */
@@ -61,30 +64,57 @@ public class Database {
     }
 
     /**
-     * Runs {@code work} in one transaction: committed when it returns, rolled back when it
-     * throws or marks the transaction rollback-only.
+     * Runs {@code work} in a transaction: committed when it returns, rolled back when it throws.
+     * Called inside another {@code inTransaction} on the same thread, {@code work} joins that
+     * transaction (one entity manager, one commit), so controls can own their work and still be
+     * composed into one unit, as JTA's {@code REQUIRED} would.
      */
     public <T> T inTransaction(Function<EntityManager, T> work) {
+        Unit joined = current.get();
+        if (joined != null) {
+            return work.apply(joined.em());
+        }
         inFlight.incrementAndGet();
+        List<Runnable> afterCommit = new ArrayList<>();
+        boolean committed = false;
         try (EntityManager em = factory().createEntityManager()) {
             EntityTransaction tx = em.getTransaction();
-            tx.begin();
+            current.set(new Unit(em, afterCommit));
             try {
+                tx.begin();
                 T result = work.apply(em);
-                if (tx.getRollbackOnly()) {
-                    tx.rollback();
-                } else {
-                    tx.commit();
-                }
+                tx.commit();
+                committed = true;
                 return result;
             } finally {
+                current.remove();
                 if (tx.isActive()) {
                     tx.rollback();
                 }
             }
         } finally {
             inFlight.decrementAndGet();
+            if (committed) {
+                afterCommit.forEach(Runnable::run);
+            }
         }
+    }
+
+    /**
+     * Runs {@code action} once the current transaction has committed (at once when there is
+     * none); never when it rolls back. For what must not be seen before the data is.
+     */
+    public void afterCommit(Runnable action) {
+        Unit unit = current.get();
+        if (unit == null) {
+            action.run();
+        } else {
+            unit.afterCommit().add(action);
+        }
+    }
+
+    /** The transaction this thread is in, and what waits for its commit. */
+    private record Unit(EntityManager em, List<Runnable> afterCommit) {
     }
 
     /** Whether the schema is migrated and the persistence unit open (it may still be unreachable now). */

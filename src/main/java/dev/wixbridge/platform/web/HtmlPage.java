@@ -16,7 +16,7 @@ public record HtmlPage(Response.StatusType status, String title, String message,
     }
 
     public Response toResponse(Duration retryAfter) {
-        return builder().header(HttpHeaders.RETRY_AFTER, Math.max(1, retryAfter.toSeconds())).build();
+        return builder().header(HttpHeaders.RETRY_AFTER, RetryAfter.seconds(retryAfter)).build();
     }
 
     private Response.ResponseBuilder builder() {

@@ -1,5 +1,6 @@
 package dev.wixbridge.platform.web;
 
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -7,7 +8,6 @@ import jakarta.persistence.PersistenceException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -46,17 +46,8 @@ public class UnexpectedFailureMapper implements ExceptionMapper<RuntimeException
                     ? "Please wait a minute, then reload this page." : "Please open the app again from your Wix dashboard.";
             return new HtmlPage(status, title, "We could not complete your request.", next).toResponse();
         }
-        Response.ResponseBuilder problem = Response.status(status)
-                .type(MediaType.valueOf("application/problem+json"))
-                .entity(jakarta.json.Json.createObjectBuilder()
-                        .add("type", problemType)
-                        .add("title", title)
-                        .add("status", status.getStatusCode())
-                        .build().toString());
-        if (status.getStatusCode() == 503) {
-            problem.header(jakarta.ws.rs.core.HttpHeaders.RETRY_AFTER, 5);
-        }
-        return problem.build();
+        Problem problem = new Problem(problemType, title, status.getStatusCode(), null);
+        return problem.toResponse(status.getStatusCode() == 503 ? Optional.of(RetryAfter.DEFAULT) : Optional.empty());
     }
 
     private boolean isBrowserFacing() {

@@ -1,11 +1,7 @@
 package dev.wixbridge.token.control;
 
-import java.util.function.Function;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-
-import dev.wixbridge.wix.WixAnswer;
 
 /**
  * Calls Wix for a site with a valid access token. A token Wix refuses with 401 although we
@@ -14,25 +10,27 @@ import dev.wixbridge.wix.WixAnswer;
 @ApplicationScoped
 public class SiteCalls {
 
+    /** One call to Wix with the site's access token; implemented in the {@code wix} package. */
+    @FunctionalInterface
+    public interface SiteCall<T> {
+        SiteCallResult<T> with(String accessToken);
+    }
+
     @Inject
     AccessTokens tokens;
 
-    public <T> SiteCallResult<T> call(String instanceId, Function<String, WixAnswer<T>> call) {
+    public <T> SiteCallResult<T> call(String instanceId, SiteCall<T> call) {
         AccessTokenResult token = tokens.accessTokenFor(instanceId);
-        if (!(token instanceof AccessTokenResult.Issued issued)) {
+        if (token.issued().isEmpty()) {
             return new SiteCallResult.NoToken<>(token);
         }
-        WixAnswer<T> answer = call.apply(issued.accessToken());
-        if (answer instanceof WixAnswer.TokenRejected<T>) {
-            AccessTokenResult fresh = tokens.replaceRejected(instanceId, issued.accessToken());
-            if (!(fresh instanceof AccessTokenResult.Issued replacement)) {
-                return new SiteCallResult.NoToken<>(fresh);
-            }
-            answer = call.apply(replacement.accessToken());
+        String accessToken = token.issued().get().accessToken();
+        SiteCallResult<T> result = call.with(accessToken);
+        if (!result.isTokenRejected()) {
+            return result;
         }
-        if (answer instanceof WixAnswer.Answered<T> answered) {
-            return new SiteCallResult.Completed<>(answered.body());
-        }
-        return new SiteCallResult.WixFailed<>(answer);
+        AccessTokenResult replacement = tokens.replaceRejected(instanceId, accessToken);
+        return replacement.issued().<SiteCallResult<T>>map(fresh -> call.with(fresh.accessToken()))
+                .orElseGet(() -> new SiteCallResult.NoToken<>(replacement));
     }
 }

@@ -14,7 +14,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import dev.wixbridge.installation.entity.SealedTokens;
-import dev.wixbridge.wix.Grant;
 
 /**
  * Seals tokens with AES-256-GCM: a random 96-bit nonce per value, and the instance id plus

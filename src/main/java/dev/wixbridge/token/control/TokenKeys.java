@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.logging.Logger;
 
 import javax.crypto.SecretKey;
@@ -26,6 +27,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.Config;
 
 import dev.wixbridge.platform.config.DataDirectory;
+import dev.wixbridge.platform.security.SecureTokens;
 
 /**
  * The AES-256 keys that seal tokens at rest, from {@code wix.token-keys}: a comma-separated
@@ -108,18 +110,12 @@ public class TokenKeys {
      * current key, so every server sharing {@code wix.token-keys} derives the same one.
      */
     public byte[] derive(String purpose) {
-        try {
-            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
-            mac.init(current());
-            return mac.doFinal(purpose.getBytes(StandardCharsets.UTF_8));
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException("HMAC-SHA256 is not available", e);
-        }
+        return SecureTokens.hmacSha256(current().getEncoded(), purpose);
     }
 
     /** Empty when {@code wix.token-keys} no longer holds the key. */
-    java.util.Optional<SecretKey> byId(String id) {
-        return java.util.Optional.ofNullable(keys.get(id));
+    Optional<SecretKey> byId(String id) {
+        return Optional.ofNullable(keys.get(id));
     }
 
     private String generatedKeys() {

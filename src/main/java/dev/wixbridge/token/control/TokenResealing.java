@@ -9,8 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import dev.wixbridge.installation.control.Installations;
-import dev.wixbridge.installation.entity.Installation;
-import dev.wixbridge.platform.persistence.Database;
 
 /**
  * Re-encrypts every stored token under the current key, so an old key can be retired:
@@ -23,9 +21,6 @@ public class TokenResealing {
 
     private static final Logger LOG = Logger.getLogger(TokenResealing.class.getName());
     private static final int BATCH = 100;
-
-    @Inject
-    Database database;
 
     @Inject
     Installations installations;
@@ -47,8 +42,7 @@ public class TokenResealing {
         Optional<String> after = Optional.empty();
         List<String> batch;
         do {
-            Optional<String> from = after;
-            batch = database.inTransaction(em -> installations.sealedUnderOtherKey(em, current, from, BATCH));
+            batch = installations.sealedUnderOtherKey(current, after, BATCH);
             for (String instanceId : batch) {
                 try {
                     resealed += reseal(instanceId, current) ? 1 : 0;
@@ -66,14 +60,13 @@ public class TokenResealing {
     }
 
     private boolean reseal(String instanceId, String current) {
-        return database.inTransaction(em -> {
-            Installation installation = installations.lock(em, instanceId);
-            return installation != null && installation.sealedTokens()
-                    .filter(sealed -> !current.equals(sealed.keyId()))
-                    .map(sealed -> {
-                        installation.resealed(cipher.reseal(instanceId, sealed));
-                        return true;
-                    }).orElse(false);
-        });
+        return installations.underLock(instanceId, found -> found
+                .flatMap(installation -> installation.sealedTokens()
+                        .filter(sealed -> !current.equals(sealed.keyId()))
+                        .map(sealed -> {
+                            installation.resealed(cipher.reseal(instanceId, sealed));
+                            return true;
+                        }))
+                .orElse(false));
     }
 }

@@ -2,13 +2,12 @@ package dev.wixbridge.token.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 import org.junit.jupiter.api.Test;
+
+import dev.wixbridge.testing.SettableClock;
 
 /** What a server keeps in memory stays bounded by the sites served lately, not by all sites ever served. */
 class AccessTokensMemoryTest {
@@ -44,33 +43,5 @@ class AccessTokensMemoryTest {
 
     private AccessTokenResult.Issued issued(String instanceId) {
         return new AccessTokenResult.Issued(instanceId, "token-of-" + instanceId, clock.instant().plus(Duration.ofMinutes(5)));
-    }
-
-    private static final class SettableClock extends Clock {
-
-        private Instant now;
-
-        SettableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }

@@ -1,0 +1,50 @@
+package dev.wixbridge;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.Response.Status;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import dev.wixbridge.platform.web.BrowserFacing;
+import dev.wixbridge.platform.web.Html;
+
+import dev.wixbridge.wix.WixSettings;
+
+/** {@code /}: what this service is, and in sandbox mode a button that installs a demo site through the real flow. */
+@Path("")
+@BrowserFacing
+public class HomeResource {
+
+    @Inject
+    WixSettings settings;
+
+    @GET
+    @Operation(hidden = true)
+    public Response home() {
+        String about = "<p>Wix Bridge takes a Wix app through its OAuth install handshake and keeps a valid Wix "
+                + "access token at hand for every site that installed the app.</p>";
+        if (!settings.sandboxActive() && !settings.problems().isEmpty()) {
+            return Html.page(Status.OK, "Wix Bridge", about + "<p>The Wix app is not configured yet: see the log, "
+                    + "and the configuration table in the README.</p>", false).build();
+        }
+        if (!settings.sandboxActive()) {
+            return Html.page(Status.OK, "Wix Bridge", about
+                    + "<p>Register <code>" + Html.escape(settings.redirectUrl().resolve("/install").toString())
+                    + "</code> as the App URL and <code>" + Html.escape(settings.redirectUrl().toString())
+                    + "</code> as the Redirect URL in Wix's dashboard.</p>", false).build();
+        }
+        String body = "<p class=\"sandbox\"><strong>Sandbox mode.</strong> No Wix app is configured, so a local "
+                + "stand-in plays Wix. Set <code>WIX_APP_ID</code>, <code>WIX_APP_SECRET</code> and "
+                + "<code>WIX_REDIRECT_URL</code> to talk to the real Wix.</p>" + about
+                + "<ol><li>A demo site adds the app: Wix sends the browser to our App URL (<code>/install</code>).</li>"
+                + "<li>We send it to the consent page (here the sandbox's) with a state only we can check.</li>"
+                + "<li>Approve, and the browser comes back to our Redirect URL (<code>/oauth/callback</code>); we trade the "
+                + "code for tokens, check the site with Wix, and store the installation with its tokens sealed.</li>"
+                + "<li>Ask for an access token: it comes from the same service the API uses.</li></ol>"
+                + "<form method=\"post\" action=\"/sandbox/sites\"><button type=\"submit\">Install a demo site</button></form>";
+        return Html.page(Status.OK, "Wix Bridge (sandbox)", body, true).build();
+    }
+}

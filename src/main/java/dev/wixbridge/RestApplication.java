@@ -1,0 +1,69 @@
+package dev.wixbridge;
+
+import java.util.Set;
+
+import jakarta.ws.rs.ApplicationPath;
+import jakarta.ws.rs.core.Application;
+
+import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.info.Info;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
+
+import dev.wixbridge.admin.AdminResource;
+import dev.wixbridge.api.ApiKeyAuthentication;
+import dev.wixbridge.api.InvalidApiParameterMapper;
+import dev.wixbridge.install.boundary.AppUrlResource;
+import dev.wixbridge.install.boundary.ConfigurationGate;
+import dev.wixbridge.install.boundary.RedirectUrlResource;
+import dev.wixbridge.installation.boundary.InstallationsResource;
+import dev.wixbridge.platform.web.BrowserFacingHeaders;
+import dev.wixbridge.platform.web.InvalidQueryParameterPage;
+import dev.wixbridge.platform.web.UnexpectedFailureMapper;
+import dev.wixbridge.sandbox.SandboxApiResource;
+import dev.wixbridge.sandbox.SandboxGate;
+import dev.wixbridge.sandbox.SandboxInstallerResource;
+import dev.wixbridge.sandbox.SandboxSitesResource;
+import dev.wixbridge.token.boundary.AccessTokenResource;
+import dev.wixbridge.token.boundary.SealedTokenUnreadableMapper;
+import dev.wixbridge.token.boundary.SetupCompleteResource;
+import dev.wixbridge.token.boundary.TokenKeysResource;
+import dev.wixbridge.token.boundary.WixInstanceResource;
+
+/**
+ * Every HTTP endpoint of the product, listed here rather than found by scanning: the list is
+ * the product's surface, and the REST client interfaces for Wix are not mistaken for resources.
+ * The header of the OpenAPI document ({@code /openapi}) sits here, where every server looks for it.
+ */
+@ApplicationPath("/")
+@OpenAPIDefinition(info = @Info(title = "Wix Bridge API", version = "1",
+        description = "Installations of the Wix app and valid Wix access tokens for them. "
+                + "Errors are application/problem+json (RFC 9457); switch on 'type'."))
+@SecurityScheme(securitySchemeName = ApiKeyAuthentication.OPENAPI_SCHEME, type = SecuritySchemeType.HTTP,
+        scheme = "bearer", description = "A key from api.keys, as 'Authorization: Bearer <key>'")
+public class RestApplication extends Application {
+
+    @Override
+    public Set<Class<?>> getClasses() {
+        return Set.of(
+                HomeResource.class,
+                AdminResource.class,
+                AppUrlResource.class,
+                RedirectUrlResource.class,
+                ConfigurationGate.class,
+                InstallationsResource.class,
+                AccessTokenResource.class,
+                SetupCompleteResource.class,
+                WixInstanceResource.class,
+                TokenKeysResource.class,
+                InvalidApiParameterMapper.class,
+                SealedTokenUnreadableMapper.class,
+                BrowserFacingHeaders.class,
+                InvalidQueryParameterPage.class,
+                UnexpectedFailureMapper.class,
+                SandboxGate.class,
+                SandboxInstallerResource.class,
+                SandboxApiResource.class,
+                SandboxSitesResource.class);
+    }
+}

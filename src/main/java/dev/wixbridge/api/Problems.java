@@ -1,0 +1,52 @@
+package dev.wixbridge.api;
+
+import dev.wixbridge.platform.web.Problem;
+
+/** The problem types of the protected API (documented in the README and the OpenAPI document). */
+public final class Problems {
+
+    public static final Problem UNAUTHORIZED = new Problem("/problems/unauthorized", "Missing or invalid API key", 401,
+            "Send a key from api.keys as 'Authorization: Bearer <key>'.");
+
+    private Problems() {
+    }
+
+    public static Problem invalidParameter(String detail) {
+        return new Problem("/problems/invalid-parameter", "Invalid parameter", 400, detail);
+    }
+
+    public static Problem unknownInstallation(String instanceId) {
+        return new Problem("/problems/unknown-installation", "Unknown installation", 404,
+                "No site with instance id " + instanceId + " installed the app.");
+    }
+
+    public static Problem reauthorizationRequired(String instanceId) {
+        return new Problem("/problems/reauthorization-required", "Re-authorization required", 409,
+                "Wix no longer accepts this site's grant; the site owner must open the app again from the Wix dashboard ("
+                        + instanceId + ").");
+    }
+
+    public static Problem uninstalled(String instanceId) {
+        return new Problem("/problems/uninstalled", "Uninstalled", 409,
+                "The site " + instanceId + " uninstalled the app; it must be installed again.");
+    }
+
+    public static Problem wixUnavailable() {
+        return new Problem("/problems/wix-unavailable", "Wix unavailable", 503,
+                "Wix did not answer usefully; try again later.");
+    }
+
+    public static Problem wixCredentialsRefused() {
+        return new Problem("/problems/wix-credentials-refused", "Wix refuses the app's credentials", 503,
+                "Wix refused the configured wix.app-id / wix.app-secret; an admin must fix the configuration.");
+    }
+
+    public static Problem sealedTokenUnreadable(String instanceId) {
+        return new Problem("/problems/sealed-token-unreadable", "Stored token unreadable", 503,
+                "The stored tokens of " + instanceId + " do not open with the keys in wix.token-keys; an admin must check them.");
+    }
+
+    public static Problem wixRefused(int status) {
+        return new Problem("/problems/wix-refused", "Wix refused the call", 502, "Wix answered HTTP " + status + ".");
+    }
+}

@@ -1,0 +1,41 @@
+package dev.wixbridge.platform.web;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * An RFC 9457 problem document, the one way the product answers an API caller's failure.
+ * {@code type} is a relative URI naming the kind of problem; callers switch on it, never on
+ * {@code detail}, which is for people.
+ */
+public record Problem(String type, String title, int status, String detail) {
+
+    public static final String MEDIA_TYPE = "application/problem+json";
+
+    public String toJson() {
+        JsonObjectBuilder json = Json.createObjectBuilder()
+                .add("type", type)
+                .add("title", title)
+                .add("status", status);
+        if (detail != null) {
+            json.add("detail", detail);
+        }
+        return json.build().toString();
+    }
+
+    public Response toResponse() {
+        return toResponse(Optional.empty());
+    }
+
+    public Response toResponse(Optional<Duration> retryAfter) {
+        Response.ResponseBuilder response = Response.status(status).type(MEDIA_TYPE).entity(toJson())
+                .header(HttpHeaders.CACHE_CONTROL, "no-store");
+        retryAfter.ifPresent(wait -> response.header(HttpHeaders.RETRY_AFTER, RetryAfter.seconds(wait)));
+        return response.build();
+    }
+}

@@ -1,0 +1,56 @@
+package dev.wixbridge.token.control;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/** What a {@link TokenSource} answered. Handled through {@link #match(Cases)}, so no case can be forgotten. */
+public sealed interface Renewal {
+
+    <R> R match(Cases<R> cases);
+
+    /** One method per kind of answer: a new kind does not compile until every caller handles it. */
+    interface Cases<R> {
+        R granted(Grant grant);
+
+        R grantRefused(String detail);
+
+        R credentialsRefused();
+
+        R unavailable(String cause, Optional<Duration> retryAfter);
+    }
+
+    /** Wix issued tokens; the refresh token is the one to keep (rotated or not). */
+    record Granted(Grant grant) implements Renewal {
+        @Override
+        public <R> R match(Cases<R> cases) {
+            return cases.granted(grant);
+        }
+    }
+
+    /** Wix refuses the site's grant for good: only the site owner can renew it. */
+    record GrantRefused(String detail) implements Renewal {
+        @Override
+        public <R> R match(Cases<R> cases) {
+            return cases.grantRefused(detail);
+        }
+    }
+
+    /** Wix refuses our app id or secret: the admin's to fix, not the site's fault. */
+    record CredentialsRefused() implements Renewal {
+        @Override
+        public <R> R match(Cases<R> cases) {
+            return cases.credentialsRefused();
+        }
+    }
+
+    /**
+     * No usable answer now; asking later may work. {@code cause} is for an admin's eyes
+     * ({@code TIMEOUT}, {@code DOWN}).
+     */
+    record Unavailable(String cause, Optional<Duration> retryAfter) implements Renewal {
+        @Override
+        public <R> R match(Cases<R> cases) {
+            return cases.unavailable(cause, retryAfter);
+        }
+    }
+}

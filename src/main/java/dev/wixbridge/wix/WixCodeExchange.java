@@ -1,0 +1,78 @@
+package dev.wixbridge.wix;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.ProcessingException;
+
+import dev.wixbridge.install.control.CallbackOutcome;
+import dev.wixbridge.install.control.CodeExchange;
+import dev.wixbridge.install.control.Reply;
+import dev.wixbridge.install.entity.Refusal;
+import dev.wixbridge.token.control.Grant;
+
+/** The install's calls to Wix: the authorization-code grant, then the App Management API's word on the site. */
+@ApplicationScoped
+public class WixCodeExchange implements CodeExchange {
+
+    @Inject
+    WixClients clients;
+
+    @Inject
+    WixSettings settings;
+
+    @Inject
+    WixCredentials credentials;
+
+    @Inject
+    Clock clock;
+
+    @Override
+    public Reply<Grant> exchange(String code) {
+        Instant asked = clock.instant();
+        try {
+            AccessTokenResponse answer = clients.oauth().access(
+                    AccessTokenRequest.authorizationCode(settings.appId(), settings.appSecret(), code));
+            credentials.accepted();
+            return answer.grant(Optional.empty(), asked, settings.accessTokenTtl())
+                    .<Reply<Grant>>map(Reply.Ok::new)
+                    .orElseGet(() -> new Reply.Failed<>(unreadable()));
+        } catch (WixCallFailed | ProcessingException e) {
+            WixFailure failure = WixFailure.of(e);
+            return new Reply.Failed<>(switch (failure.kind()) {
+                case UNAUTHORIZED, FORBIDDEN -> {
+                    credentials.refused(failure.status());
+                    yield new CallbackOutcome.Misconfigured();
+                }
+                case REFUSED -> new CallbackOutcome.Refused(Refusal.CODE_REJECTED);
+                case RATE_LIMITED, DOWN, TIMEOUT -> new CallbackOutcome.WixUnavailable(false, failure.retryAfter());
+                case MALFORMED -> unreadable();
+            });
+        }
+    }
+
+    @Override
+    public Reply<String> instanceOf(String accessToken) {
+        try {
+            AppInstanceResponse response = clients.apps().instance(accessToken);
+            if (response == null || response.instance() == null || response.instance().instanceId() == null) {
+                return new Reply.Failed<>(unreadable());
+            }
+            return new Reply.Ok<>(response.instance().instanceId());
+        } catch (WixCallFailed | ProcessingException e) {
+            WixFailure failure = WixFailure.of(e);
+            return new Reply.Failed<>(switch (failure.kind()) {
+                // Wix refusing the token it has just granted: nothing we can confirm, nothing we store.
+                case UNAUTHORIZED, FORBIDDEN, REFUSED, MALFORMED -> unreadable();
+                case RATE_LIMITED, DOWN, TIMEOUT -> new CallbackOutcome.WixUnavailable(false, failure.retryAfter());
+            });
+        }
+    }
+
+    private static CallbackOutcome unreadable() {
+        return new CallbackOutcome.WixUnavailable(true, Optional.empty());
+    }
+}

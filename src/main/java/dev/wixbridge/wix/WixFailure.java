@@ -1,0 +1,84 @@
+package dev.wixbridge.wix;
+
+import java.io.IOException;
+import java.net.SocketTimeoutException;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * What went wrong in a call to Wix, read once: from the status Wix answered (by
+ * {@link WixErrorMapper}) or from the failure that stopped the call ({@link #of(RuntimeException)}).
+ * Each caller in this package gives the kind its meaning for the endpoint it called, with an
+ * exhaustive switch; nobody reads a status code again.
+ *
+ * @param status Wix's HTTP status, 0 when Wix gave none (timeout, connection, unreadable answer)
+ */
+record WixFailure(Kind kind, int status, Optional<Duration> retryAfter) {
+
+    enum Kind {
+        /** 401: the credentials or token we sent are not accepted. */
+        UNAUTHORIZED,
+        /** 403. */
+        FORBIDDEN,
+        /** Any other 4xx but 429: Wix says no to the request itself. */
+        REFUSED,
+        /** 429: Wix asks us to slow down. */
+        RATE_LIMITED,
+        /** 5xx, or the connection failed. */
+        DOWN,
+        /** No answer within {@code wix.read-timeout-ms}: Wix may have carried the request out. */
+        TIMEOUT,
+        /** An answer we cannot read: not JSON, or without the fields Wix documents. */
+        MALFORMED
+    }
+
+    static WixFailure ofStatus(int status, Optional<Duration> retryAfter) {
+        Kind kind = status == 401 ? Kind.UNAUTHORIZED
+                : status == 403 ? Kind.FORBIDDEN
+                : status == 429 ? Kind.RATE_LIMITED
+                : status >= 500 ? Kind.DOWN
+                : Kind.REFUSED;
+        return new WixFailure(kind, status, retryAfter);
+    }
+
+    static WixFailure of(Kind kind) {
+        return new WixFailure(kind, 0, Optional.empty());
+    }
+
+    /** The one reading of a failed call: an error status Wix answered, or what stopped the call. */
+    static WixFailure of(RuntimeException failure) {
+        if (failure instanceof WixCallFailed answered) {
+            return answered.failure();
+        }
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SocketTimeoutException || cause instanceof HttpTimeoutException) {
+                return of(Kind.TIMEOUT);
+            }
+        }
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof IOException && !isParsing(cause)) {
+                return of(Kind.DOWN);
+            }
+        }
+        // Anything else that stopped the call after Wix answered is an answer we could not read.
+        return of(Kind.MALFORMED);
+    }
+
+    /** Whether the same request may work later, as far as Wix's answer tells. */
+    boolean isOutage() {
+        return switch (kind) {
+            case RATE_LIMITED, DOWN, TIMEOUT, MALFORMED -> true;
+            case UNAUTHORIZED, FORBIDDEN, REFUSED -> false;
+        };
+    }
+
+    /** For an admin's eyes: {@code HTTP 400}, {@code TIMEOUT}. */
+    String describe() {
+        return status > 0 && !isOutage() ? "HTTP " + status : kind.name();
+    }
+
+    private static boolean isParsing(Throwable cause) {
+        return cause.getClass().getName().contains("Json");
+    }
+}

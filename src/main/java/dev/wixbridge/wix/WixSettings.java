@@ -1,0 +1,172 @@
+package dev.wixbridge.wix;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.Config;
+
+import dev.wixbridge.platform.security.SecureTokens;
+import dev.wixbridge.token.control.TokenSettings;
+
+/**
+ * The Wix app's settings, read from MicroProfile Config (so {@code WIX_APP_ID} in the
+ * environment works as well as {@code wix.app-id} in a properties file).
+ *
+ * <p>Required keys are read as optional on purpose: a missing key must not stop the
+ * deployment, it must produce a clear message naming the key (see {@link #problems()}).
+ * Values are read on every call so that a config source that changes at run time is honoured.
+ */
+@ApplicationScoped
+public class WixSettings {
+
+    public static final String APP_ID = "wix.app-id";
+    public static final String APP_SECRET = "wix.app-secret";
+    public static final String REDIRECT_URL = "wix.redirect-url";
+    public static final String INSTALLER_URL = "wix.installer-url";
+    public static final String API_URL = "wix.api-url";
+    public static final String AFTER_INSTALL = "wix.after-install";
+    public static final String CONNECT_TIMEOUT = "wix.connect-timeout-ms";
+    public static final String READ_TIMEOUT = "wix.read-timeout-ms";
+    public static final String ACCESS_TOKEN_TTL = "wix.access-token-ttl-seconds";
+
+    public static final String SANDBOX = "wix.sandbox.enabled";
+    public static final String SANDBOX_BASE_URL = "wix.sandbox.base-url";
+    /** The app id the sandbox plays; never a real Wix app's. */
+    public static final String SANDBOX_APP_ID = "sandbox-app";
+
+    static final String DEFAULT_INSTALLER_URL = "https://www.wix.com/installer";
+    static final String DEFAULT_API_URL = "https://www.wixapis.com";
+    /** The {@code wix.after-install} value that lets Wix close its install window. */
+    public static final String CLOSE_WINDOW = "close-window";
+
+    @Inject
+    Config config;
+
+    /** The sandbox's app secret: new at every start, known only to this server. */
+    private final String sandboxSecret = SecureTokens.newToken();
+
+    /**
+     * Whether the sandbox plays Wix: only when asked for ({@code wix.sandbox.enabled=true}, as
+     * the README's run command does) and no real Wix setting is configured. One real setting
+     * turns it off, so a production server never talks to the sandbox by mistake.
+     */
+    public boolean sandboxActive() {
+        boolean asked = config.getOptionalValue(SANDBOX, String.class).map(Boolean::parseBoolean).orElse(false);
+        return asked && List.of(APP_ID, APP_SECRET, REDIRECT_URL, INSTALLER_URL, API_URL).stream()
+                .allMatch(key -> text(key).isEmpty());
+    }
+
+    public String appId() {
+        return sandboxActive() ? SANDBOX_APP_ID : required(APP_ID);
+    }
+
+    /** Never log, print or show this value. */
+    public String appSecret() {
+        return sandboxActive() ? sandboxSecret : required(APP_SECRET);
+    }
+
+    public URI redirectUrl() {
+        return URI.create(sandboxActive() ? sandboxBaseUrl() + "/oauth/callback" : required(REDIRECT_URL));
+    }
+
+    public URI installerUrl() {
+        return URI.create(sandboxActive() ? sandboxBaseUrl() + "/sandbox/installer"
+                : withoutTrailingSlash(text(INSTALLER_URL).orElse(DEFAULT_INSTALLER_URL)));
+    }
+
+    public URI apiUrl() {
+        return URI.create(sandboxActive() ? sandboxBaseUrl() + "/sandbox/api"
+                : withoutTrailingSlash(text(API_URL).orElse(DEFAULT_API_URL)));
+    }
+
+    /** Where this server answers, for the sandbox's own redirects (default http://localhost:8080). */
+    public String sandboxBaseUrl() {
+        return withoutTrailingSlash(text(SANDBOX_BASE_URL).orElse("http://localhost:8080"));
+    }
+
+    /** Empty when Wix should close its window; otherwise the team's own page. */
+    Optional<URI> afterInstallPage() {
+        String value = text(AFTER_INSTALL).orElse(CLOSE_WINDOW);
+        return CLOSE_WINDOW.equals(value) ? Optional.empty() : Optional.of(URI.create(value));
+    }
+
+    public Duration connectTimeout() {
+        return Duration.ofMillis(config.getOptionalValue(CONNECT_TIMEOUT, Long.class).orElse(5_000L));
+    }
+
+    public Duration readTimeout() {
+        return Duration.ofMillis(config.getOptionalValue(READ_TIMEOUT, Long.class).orElse(10_000L));
+    }
+
+    /** How long an access token lives when Wix's answer does not say (Wix documents 5 minutes). */
+    public Duration accessTokenTtl() {
+        return Duration.ofSeconds(config.getOptionalValue(ACCESS_TOKEN_TTL, Long.class).orElse(300L));
+    }
+
+    /**
+     * What is wrong with the configuration, in words an admin can act on; empty when the
+     * install flow can run. Names keys, never values.
+     */
+    public List<String> problems() {
+        List<String> problems = new ArrayList<>();
+        for (String key : sandboxActive() ? List.<String>of() : List.of(APP_ID, APP_SECRET, REDIRECT_URL)) {
+            if (text(key).isEmpty()) {
+                problems.add(key + " is not set (environment variable " + environmentName(key) + ")");
+            }
+        }
+        for (String key : List.of(REDIRECT_URL, INSTALLER_URL, API_URL)) {
+            text(key).filter(value -> !isAbsoluteHttpUrl(value))
+                    .ifPresent(value -> problems.add(key + " must be an absolute http(s) URL"));
+        }
+        text(AFTER_INSTALL).filter(value -> !CLOSE_WINDOW.equals(value) && !isAbsoluteHttpUrl(value))
+                .ifPresent(value -> problems.add(AFTER_INSTALL + " must be '" + CLOSE_WINDOW + "' or an absolute http(s) URL"));
+        for (String key : List.of(CONNECT_TIMEOUT, READ_TIMEOUT, ACCESS_TOKEN_TTL, TokenSettings.REFRESH_SKEW)) {
+            try {
+                config.getOptionalValue(key, Long.class).filter(n -> n <= 0)
+                        .ifPresent(n -> problems.add(key + " must be a positive whole number"));
+            } catch (IllegalArgumentException notANumber) {
+                problems.add(key + " must be a positive whole number");
+            }
+        }
+        try {
+            if (problems.isEmpty() && accessTokenTtl().compareTo(TokenSettings.refreshSkew(config)) <= 0) {
+                problems.add(ACCESS_TOKEN_TTL + " must be longer than " + TokenSettings.REFRESH_SKEW);
+            }
+        } catch (IllegalArgumentException notANumber) {
+            // reported above
+        }
+        return problems;
+    }
+
+    /** MicroProfile Config's mapping of a key to the environment: {@code wix.app-id} → {@code WIX_APP_ID}. */
+    public static String environmentName(String key) {
+        return key.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(java.util.Locale.ROOT);
+    }
+
+    private String required(String key) {
+        return text(key).orElseThrow(() -> new IllegalStateException(key + " is not set"));
+    }
+
+    private Optional<String> text(String key) {
+        return config.getOptionalValue(key, String.class).map(String::strip).filter(value -> !value.isEmpty());
+    }
+
+    private static String withoutTrailingSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    private static boolean isAbsoluteHttpUrl(String value) {
+        try {
+            URI uri = new URI(value);
+            return uri.getHost() != null && ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()));
+        } catch (java.net.URISyntaxException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package dev.wixbridge.install.control;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+
+import dev.wixbridge.install.entity.InstallState;
+import dev.wixbridge.install.entity.Refusal;
+import dev.wixbridge.platform.security.SecureTokens;
+import dev.wixbridge.testing.MapConfig;
+
+/** Where the state of a callback is checked: each way a callback can stand with its state. */
+class InstallStatesTest {
+
+    private static final Instant ISSUED = Instant.parse("2026-12-01T10:00:00Z");
+    private static final String SITE = "8a4f2a3e-1c2b-4d5e-9f00-123456789abc";
+
+    private final InstallStates states = new InstallStates();
+    private final String browser = SecureTokens.newToken();
+    private final InstallState issued = InstallState.issue("state-hash", SecureTokens.fingerprint(browser),
+            ISSUED, InstallStates.LIFETIME);
+
+    InstallStatesTest() {
+        states.config = MapConfig.of();
+    }
+
+    private Callback callback(String code, Optional<String> browserId) {
+        return new Callback("state", code, SITE, browserId);
+    }
+
+    private StateCheck check(Callback callback, Instant now) {
+        return states.check(Optional.of(issued), callback, now);
+    }
+
+    @Test
+    void a_state_we_never_issued_is_unknown() {
+        assertThat(states.check(Optional.empty(), callback("code", Optional.of(browser)), ISSUED))
+                .isEqualTo(new StateCheck.Refused(Refusal.STATE_UNKNOWN));
+    }
+
+    @Test
+    void a_pending_state_of_this_browser_in_time_may_trade_its_code() {
+        assertThat(check(callback("code", Optional.of(browser)), ISSUED.plusSeconds(60))).isEqualTo(new StateCheck.Pending(issued));
+    }
+
+    @Test
+    void another_browser_is_refused() {
+        assertThat(check(callback("code", Optional.of(SecureTokens.newToken())), ISSUED))
+                .isEqualTo(new StateCheck.Refused(Refusal.STATE_FROM_OTHER_BROWSER));
+    }
+
+    @Test
+    void a_browser_without_the_cookie_is_refused_unless_binding_is_if_present() {
+        assertThat(check(callback("code", Optional.empty()), ISSUED))
+                .isEqualTo(new StateCheck.Refused(Refusal.STATE_FROM_OTHER_BROWSER));
+
+        states.config = MapConfig.of(InstallStates.BROWSER_BINDING, "if-present");
+        assertThat(check(callback("code", Optional.empty()), ISSUED)).isEqualTo(new StateCheck.Pending(issued));
+        assertThat(check(callback("code", Optional.of(SecureTokens.newToken())), ISSUED))
+                .as("another browser's cookie, even so").isEqualTo(new StateCheck.Refused(Refusal.STATE_FROM_OTHER_BROWSER));
+    }
+
+    @Test
+    void a_state_past_its_ten_minutes_has_expired() {
+        assertThat(check(callback("code", Optional.of(browser)), ISSUED.plus(InstallStates.LIFETIME)))
+                .isEqualTo(new StateCheck.Refused(Refusal.STATE_EXPIRED));
+    }
+
+    @Test
+    void the_same_callback_after_completion_gets_the_same_outcome_even_late() {
+        states.settle(issued, callback("code", Optional.of(browser)), new CallbackOutcome.Completed(SITE, "token"), ISSUED);
+
+        assertThat(check(callback("code", Optional.of(browser)), ISSUED.plusSeconds(3600)))
+                .isEqualTo(new StateCheck.CompletedBefore());
+    }
+
+    @Test
+    void a_used_state_with_another_code_is_already_used() {
+        states.settle(issued, callback("code", Optional.of(browser)), new CallbackOutcome.Completed(SITE, "token"), ISSUED);
+
+        assertThat(check(callback("another code", Optional.of(browser)), ISSUED))
+                .isEqualTo(new StateCheck.Refused(Refusal.STATE_ALREADY_USED));
+    }
+
+    @Test
+    void a_refused_callback_loaded_again_is_refused_for_the_same_reason() {
+        states.settle(issued, callback("code", Optional.of(browser)), new CallbackOutcome.Refused(Refusal.CODE_REJECTED), ISSUED);
+
+        assertThat(check(callback("code", Optional.of(browser)), ISSUED))
+                .isEqualTo(new StateCheck.Refused(Refusal.CODE_REJECTED));
+    }
+
+    @Test
+    void wix_unavailable_leaves_the_state_pending_for_a_reload() {
+        states.settle(issued, callback("code", Optional.of(browser)),
+                new CallbackOutcome.WixUnavailable(false, Optional.empty()), ISSUED);
+
+        assertThat(check(callback("code", Optional.of(browser)), ISSUED)).isEqualTo(new StateCheck.Pending(issued));
+    }
+
+    @Test
+    void a_callback_prints_no_secret() {
+        assertThat(new Callback("the-state", "the-code", SITE, Optional.of(browser)).toString())
+                .doesNotContain("the-state", "the-code", browser);
+    }
+}
