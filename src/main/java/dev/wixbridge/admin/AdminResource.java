@@ -13,7 +13,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
@@ -58,7 +57,7 @@ public class AdminResource {
 
     @GET
     @Operation(hidden = true)
-    public Response page(@CookieParam(AdminSession.COOKIE) Cookie login, @QueryParam("status") String status,
+    public Response page(@CookieParam(AdminSession.COOKIE) String login, @QueryParam("status") String status,
                          @QueryParam("after") String after, @QueryParam("notice") String notice) {
         Optional<String> csrf = session.formToken(login);
         if (csrf.isEmpty()) {
@@ -85,7 +84,7 @@ public class AdminResource {
     @Path("installations/{instanceId}/recheck")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(hidden = true)
-    public Response recheck(@CookieParam(AdminSession.COOKIE) Cookie login, @PathParam("instanceId") String instanceId,
+    public Response recheck(@CookieParam(AdminSession.COOKIE) String login, @PathParam("instanceId") String instanceId,
                             @FormParam("csrf") String csrf) {
         Optional<String> site = InstanceIds.parse(instanceId);
         if (!session.accepts(login, csrf) || site.isEmpty()) {
@@ -100,7 +99,7 @@ public class AdminResource {
     @Path("logout")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(hidden = true)
-    public Response logout(@CookieParam(AdminSession.COOKIE) Cookie login, @FormParam("csrf") String csrf) {
+    public Response logout(@CookieParam(AdminSession.COOKIE) String login, @FormParam("csrf") String csrf) {
         Response.ResponseBuilder back = Response.seeOther(URI.create("/admin"));
         return (session.accepts(login, csrf) ? back.cookie(session.end(isHttps())) : back).build();
     }

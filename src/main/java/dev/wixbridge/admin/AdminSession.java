@@ -9,7 +9,6 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.NewCookie;
 
 import dev.wixbridge.platform.security.SecureTokens;
@@ -34,17 +33,22 @@ class AdminSession {
     Clock clock;
 
     NewCookie start(boolean secure) {
+        return cookie(newLogin(), (int) LIFETIME.toSeconds(), secure);
+    }
+
+    /** A new login's cookie value: {@code expiry.formToken.signature}. */
+    String newLogin() {
         long expires = clock.instant().plus(LIFETIME).getEpochSecond();
         String payload = expires + "." + SecureTokens.newToken();
-        return cookie(payload + "." + sign(payload), (int) LIFETIME.toSeconds(), secure);
+        return payload + "." + sign(payload);
     }
 
     /** The form token of a valid, unexpired login; empty otherwise. */
-    Optional<String> formToken(Cookie cookie) {
-        if (cookie == null || cookie.getValue() == null) {
+    Optional<String> formToken(String login) {
+        if (login == null) {
             return Optional.empty();
         }
-        String[] parts = cookie.getValue().split("\\.");
+        String[] parts = login.split("\\.");
         if (parts.length != 3 || !parts[0].matches("[0-9]{1,12}") || !SecureTokens.isWellFormed(parts[1])) {
             return Optional.empty();
         }
@@ -56,8 +60,8 @@ class AdminSession {
     }
 
     /** Whether a form came from our page under this login. */
-    boolean accepts(Cookie cookie, String presented) {
-        return formToken(cookie).filter(token -> presented != null && MessageDigest.isEqual(
+    boolean accepts(String login, String presented) {
+        return formToken(login).filter(token -> presented != null && MessageDigest.isEqual(
                 token.getBytes(StandardCharsets.UTF_8), presented.getBytes(StandardCharsets.UTF_8))).isPresent();
     }
 

@@ -29,11 +29,11 @@ class WixFailureTest {
     }
 
     @Test
-    void the_error_mapper_keeps_the_status_and_retry_after() {
-        WixCallFailed failed = new WixErrorMapper().toThrowable(jakarta.ws.rs.core.Response.status(429)
-                .header("Retry-After", "7").build());
+    void a_status_wix_answered_is_read_once_and_kept_with_its_retry_after() {
+        WixFailure answered = WixFailure.ofStatus(429, WixErrorMapper.retryAfter("7"));
 
-        assertThat(WixFailure.of(failed)).isEqualTo(new WixFailure(Kind.RATE_LIMITED, 429, Optional.of(Duration.ofSeconds(7))));
+        assertThat(WixFailure.of(new WixCallFailed(answered)))
+                .isEqualTo(new WixFailure(Kind.RATE_LIMITED, 429, Optional.of(Duration.ofSeconds(7))));
     }
 
     @Test
