@@ -28,17 +28,14 @@ public class RefreshTokenSource implements TokenSource {
     WixTokenEndpoint endpoint;
 
     @Inject
-    WixSettings settings;
-
-    @Inject
-    WixCredentials credentials;
+    WixGrants grants;
 
     @Inject
     Clock clock;
 
     @Override
     public Renewal renew(String instanceId, String refreshToken) {
-        AccessTokenRequest request = AccessTokenRequest.refreshToken(settings.appId(), settings.appSecret(), refreshToken);
+        AccessTokenRequest request = grants.forRefreshToken(refreshToken);
         try {
             return attempt(request, refreshToken, false);
         } catch (WixTokenEndpoint.AnswerLost lost) {
@@ -55,9 +52,7 @@ public class RefreshTokenSource implements TokenSource {
     private Renewal attempt(AccessTokenRequest request, String refreshToken, boolean afterLostAnswer) {
         Instant asked = clock.instant();
         try {
-            AccessTokenResponse answer = endpoint.refresh(request);
-            credentials.accepted();
-            return answer.grant(Optional.of(refreshToken), asked, settings.accessTokenTtl())
+            return grants.read(endpoint.refresh(request), Optional.of(refreshToken), asked)
                     .<Renewal>map(Renewal.Granted::new)
                     .orElseGet(() -> renewalOf(WixFailure.of(WixFailure.Kind.MALFORMED), afterLostAnswer));
         } catch (WixTokenEndpoint.AnswerLost lost) {
@@ -73,7 +68,7 @@ public class RefreshTokenSource implements TokenSource {
     private Renewal renewalOf(WixFailure failure, boolean afterLostAnswer) {
         return switch (failure.kind()) {
             case UNAUTHORIZED, FORBIDDEN -> {
-                credentials.refused(failure.status());
+                grants.credentialsRefused(failure);
                 yield new Renewal.CredentialsRefused();
             }
             case REFUSED -> afterLostAnswer

@@ -22,10 +22,7 @@ public class WixCodeExchange implements CodeExchange {
     WixClients clients;
 
     @Inject
-    WixSettings settings;
-
-    @Inject
-    WixCredentials credentials;
+    WixGrants grants;
 
     @Inject
     Clock clock;
@@ -34,17 +31,14 @@ public class WixCodeExchange implements CodeExchange {
     public Reply<Grant> exchange(String code) {
         Instant asked = clock.instant();
         try {
-            AccessTokenResponse answer = clients.oauth().access(
-                    AccessTokenRequest.authorizationCode(settings.appId(), settings.appSecret(), code));
-            credentials.accepted();
-            return answer.grant(Optional.empty(), asked, settings.accessTokenTtl())
+            return grants.read(clients.oauth().access(grants.forCode(code)), Optional.empty(), asked)
                     .<Reply<Grant>>map(Reply.Ok::new)
                     .orElseGet(() -> new Reply.Failed<>(unreadable()));
         } catch (WixCallFailed | ProcessingException e) {
             WixFailure failure = WixFailure.of(e);
             return new Reply.Failed<>(switch (failure.kind()) {
                 case UNAUTHORIZED, FORBIDDEN -> {
-                    credentials.refused(failure.status());
+                    grants.credentialsRefused(failure);
                     yield new CallbackOutcome.Misconfigured();
                 }
                 case REFUSED -> new CallbackOutcome.Refused(Refusal.CODE_REJECTED);

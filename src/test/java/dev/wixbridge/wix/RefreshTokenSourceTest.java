@@ -37,8 +37,9 @@ class RefreshTokenSourceTest {
         };
         WixSettings settings = new WixSettings();
         settings.config = MapConfig.of(WixSettings.APP_ID, "app", WixSettings.APP_SECRET, "secret");
-        source.settings = settings;
-        source.credentials = new WixCredentials();
+        source.grants = new WixGrants();
+        source.grants.settings = settings;
+        source.grants.credentials = new WixCredentials();
         source.clock = new SettableClock(NOW);
     }
 
@@ -73,11 +74,11 @@ class RefreshTokenSourceTest {
         fail(new WixCallFailed(WixFailure.ofStatus(401, Optional.empty())));
 
         assertThat(source.renew("site", "refresh")).isEqualTo(new Renewal.CredentialsRefused());
-        assertThat(source.credentials.refused()).isTrue();
+        assertThat(source.grants.credentials.refused()).isTrue();
 
         answer(new AccessTokenResponse("access", null, null));
         source.renew("site", "refresh");
-        assertThat(source.credentials.refused()).as("accepted again").isFalse();
+        assertThat(source.grants.credentials.refused()).as("accepted again").isFalse();
     }
 
     @Test

@@ -57,8 +57,9 @@ class WixCodeExchangeTest {
         };
         WixSettings settings = new WixSettings();
         settings.config = MapConfig.of(WixSettings.APP_ID, "app", WixSettings.APP_SECRET, "secret");
-        exchange.settings = settings;
-        exchange.credentials = new WixCredentials();
+        exchange.grants = new WixGrants();
+        exchange.grants.settings = settings;
+        exchange.grants.credentials = new WixCredentials();
         exchange.clock = new SettableClock(NOW);
     }
 
@@ -87,7 +88,7 @@ class WixCodeExchangeTest {
         tokenEndpoint = failing(new WixCallFailed(WixFailure.ofStatus(403, Optional.empty())));
 
         assertThat(exchange.exchange("code")).isEqualTo(new Reply.Failed<>(new CallbackOutcome.Misconfigured()));
-        assertThat(exchange.credentials.refused()).isTrue();
+        assertThat(exchange.grants.credentials.refused()).isTrue();
     }
 
     @Test

@@ -134,7 +134,7 @@ public class AccessTokens {
 
     private boolean isUsable(Remembered remembered) {
         Instant now = clock.instant();
-        return now.isBefore(remembered.trustedUntil()) && now.plus(settings.refreshSkew()).isBefore(remembered.token().expiresAt());
+        return now.isBefore(remembered.trustedUntil()) && settings.isFresh(remembered.token().expiresAt(), now);
     }
 
     /** A token held in memory, and until when this server trusts it without reading the row. */

@@ -78,8 +78,7 @@ public class TokenRefresh {
         String instanceId = installation.instanceId();
         Instant expiresAt = installation.accessTokenExpiresAt();
         String stored = cipher.openAccessToken(instanceId, sealed);
-        if (stored == null || expiresAt == null || !reason.accepts(stored)
-                || !clock.instant().plus(settings.refreshSkew()).isBefore(expiresAt)) {
+        if (stored == null || !reason.accepts(stored) || !settings.isFresh(expiresAt, clock.instant())) {
             return Optional.empty();
         }
         metrics.count(SERVED, "source", "database");

@@ -1,6 +1,7 @@
 package dev.wixbridge.token.control;
 
 import java.time.Duration;
+import java.time.Instant;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -20,6 +21,11 @@ public class TokenSettings {
     /** A token is handed out only with more than this much life left; otherwise it is refreshed first. */
     public Duration refreshSkew() {
         return refreshSkew(config);
+    }
+
+    /** Whether a token expiring at {@code expiresAt} may be handed out at {@code now}. */
+    public boolean isFresh(Instant expiresAt, Instant now) {
+        return expiresAt != null && now.plus(refreshSkew()).isBefore(expiresAt);
     }
 
     /** The same, for the configuration check (a malformed value throws {@link IllegalArgumentException}). */
