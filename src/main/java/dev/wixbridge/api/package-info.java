@@ -1,6 +1,7 @@
 /**
- * The protected JSON API for the team's other software: installations, access tokens, and
- * calls to Wix on a site's behalf. Callers authenticate with an API key (Jakarta Security);
- * errors are {@code application/problem+json}.
+ * What every resource of the protected JSON API ({@code /api}) shares: API-key authentication
+ * (Jakarta Security, {@link dev.wixbridge.api.ApiKeyAuthentication}), the problem types
+ * ({@link dev.wixbridge.api.Problems}) and the instance-id parameter. The resources themselves
+ * live in their features' {@code boundary} packages.
  */
 package dev.wixbridge.api;

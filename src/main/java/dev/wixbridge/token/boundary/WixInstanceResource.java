@@ -9,12 +9,15 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import dev.wixbridge.api.ApiKeyAuthentication;
 import dev.wixbridge.api.ApiParameters;
+import dev.wixbridge.platform.web.Problem;
 import dev.wixbridge.token.control.SiteCalls;
 import dev.wixbridge.wix.WixSiteApi;
 
@@ -23,6 +26,10 @@ import dev.wixbridge.wix.WixSiteApi;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "installations")
 @SecurityRequirement(name = ApiKeyAuthentication.OPENAPI_SCHEME)
+@APIResponse(responseCode = "401", description = "Missing or invalid API key (type /problems/unauthorized)",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "400", description = "A malformed instance id (type /problems/invalid-parameter)",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class WixInstanceResource {
 
     @Inject
