@@ -10,7 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import dev.wixbridge.platform.web.BrowserFacing;
 import dev.wixbridge.platform.web.Html;
-
+import dev.wixbridge.wix.AuthMode;
 import dev.wixbridge.wix.WixSettings;
 
 /** {@code /}: what this service is, and in sandbox mode a button that installs a demo site through the real flow. */
@@ -29,6 +29,11 @@ public class HomeResource {
         if (!settings.sandboxActive() && !settings.problems().isEmpty()) {
             return Html.page(Status.OK, "Wix Bridge", about + "<p>The Wix app is not configured yet: see the log, "
                     + "and the configuration table in the README.</p>", false).build();
+        }
+        if (!settings.sandboxActive() && settings.authMode() == AuthMode.OAUTH) {
+            return Html.page(Status.OK, "Wix Bridge", about + "<p>This app uses Wix's OAuth: sites install it through "
+                    + "Wix's own consent, and get tokens by client credentials. Register a site with "
+                    + "<code>PUT /api/installations/{instanceId}</code>.</p>", false).build();
         }
         if (!settings.sandboxActive()) {
             return Html.page(Status.OK, "Wix Bridge", about

@@ -27,7 +27,9 @@ import dev.wixbridge.sandbox.SandboxSitesResource;
 import dev.wixbridge.token.boundary.AccessTokenResource;
 import dev.wixbridge.token.boundary.SealedTokenUnreadableMapper;
 import dev.wixbridge.token.boundary.SetupCompleteResource;
+import dev.wixbridge.token.boundary.RefreshTokensResource;
 import dev.wixbridge.token.boundary.TokenKeysResource;
+import dev.wixbridge.token.boundary.WixAppGate;
 import dev.wixbridge.token.boundary.WixInstanceResource;
 
 /**
@@ -56,6 +58,8 @@ public class RestApplication extends Application {
                 SetupCompleteResource.class,
                 WixInstanceResource.class,
                 TokenKeysResource.class,
+                RefreshTokensResource.class,
+                WixAppGate.class,
                 InvalidApiParameterMapper.class,
                 SealedTokenUnreadableMapper.class,
                 BrowserFacingHeaders.class,

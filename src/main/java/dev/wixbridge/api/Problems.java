@@ -1,5 +1,8 @@
 package dev.wixbridge.api;
 
+import java.util.Map;
+import java.util.Optional;
+
 import dev.wixbridge.platform.web.Problem;
 
 /** The problem types of the protected API (documented in the README and the OpenAPI document). */
@@ -44,6 +47,22 @@ public final class Problems {
     public static Problem sealedTokenUnreadable(String instanceId) {
         return new Problem("/problems/sealed-token-unreadable", "Stored token unreadable", 503,
                 "The stored tokens of " + instanceId + " do not open with the keys in wix.token-keys; an admin must check them.");
+    }
+
+    /** Wix will not issue a token for the site (client credentials); {@code wixCode} is Wix's error code, if it gave one. */
+    public static Problem siteRefused(String instanceId, Optional<String> wixCode) {
+        return new Problem("/problems/site-refused", "Wix refuses the site", 409,
+                "Wix will not issue a token for the site " + instanceId + " (is the app installed there?).",
+                wixCode.map(code -> Map.of("wixCode", code)).orElse(Map.of()));
+    }
+
+    public static Problem wrongAuthMode(String detail) {
+        return new Problem("/problems/wrong-auth-mode", "Not in this auth mode", 409, detail);
+    }
+
+    public static Problem configurationIncomplete() {
+        return new Problem("/problems/configuration-incomplete", "Configuration incomplete", 503,
+                "The Wix app's settings are missing or malformed; the log names the keys an admin must fix.");
     }
 
     public static Problem wixRefused(int status) {

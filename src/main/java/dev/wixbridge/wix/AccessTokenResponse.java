@@ -26,8 +26,19 @@ public record AccessTokenResponse(
         if (isBlank(accessToken) || isBlank(keptRefreshToken)) {
             return Optional.empty();
         }
-        Duration lifetime = expiresIn != null && expiresIn > 0 ? Duration.ofSeconds(expiresIn) : defaultLifetime;
-        return Optional.of(new Grant(keptRefreshToken, accessToken, asked.plus(lifetime)));
+        return Optional.of(new Grant(keptRefreshToken, accessToken, asked.plus(lifetime(defaultLifetime))));
+    }
+
+    /** The access token of a client-credentials answer (no refresh token there), empty when it has none. */
+    Optional<Grant> accessGrant(Instant asked, Duration defaultLifetime) {
+        if (isBlank(accessToken)) {
+            return Optional.empty();
+        }
+        return Optional.of(new Grant(null, accessToken, asked.plus(lifetime(defaultLifetime))));
+    }
+
+    private Duration lifetime(Duration defaultLifetime) {
+        return expiresIn != null && expiresIn > 0 ? Duration.ofSeconds(expiresIn) : defaultLifetime;
     }
 
     private static boolean isBlank(String value) {

@@ -11,7 +11,6 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
 
 import dev.wixbridge.token.control.Renewal;
-import dev.wixbridge.token.control.TokenSource;
 
 /**
  * Tokens of custom authentication: the site's refresh token and the app secret, traded at
@@ -19,7 +18,7 @@ import dev.wixbridge.token.control.TokenSource;
  * and is returned in the grant.
  */
 @ApplicationScoped
-public class RefreshTokenSource implements TokenSource {
+public class RefreshTokenSource {
 
     /** What a caller is told to wait while the circuit is open or too many refreshes wait on Wix. */
     static final Duration BUSY_WAIT = Duration.ofSeconds(10);
@@ -33,8 +32,7 @@ public class RefreshTokenSource implements TokenSource {
     @Inject
     Clock clock;
 
-    @Override
-    public Renewal renew(String instanceId, String refreshToken) {
+    Renewal renew(String refreshToken) {
         AccessTokenRequest request = grants.forRefreshToken(refreshToken);
         try {
             return attempt(request, refreshToken, false);

@@ -13,8 +13,13 @@ import java.util.Optional;
  * exhaustive switch; nobody reads a status code again.
  *
  * @param status Wix's HTTP status, 0 when Wix gave none (timeout, connection, unreadable answer)
+ * @param wixCode the error code in Wix's answer, when it gave one (Wix documents no error body)
  */
-record WixFailure(Kind kind, int status, Optional<Duration> retryAfter) {
+record WixFailure(Kind kind, int status, Optional<Duration> retryAfter, Optional<String> wixCode) {
+
+    WixFailure(Kind kind, int status, Optional<Duration> retryAfter) {
+        this(kind, status, retryAfter, Optional.empty());
+    }
 
     enum Kind {
         /** 401: the credentials or token we sent are not accepted. */
@@ -34,12 +39,16 @@ record WixFailure(Kind kind, int status, Optional<Duration> retryAfter) {
     }
 
     static WixFailure ofStatus(int status, Optional<Duration> retryAfter) {
+        return ofStatus(status, retryAfter, Optional.empty());
+    }
+
+    static WixFailure ofStatus(int status, Optional<Duration> retryAfter, Optional<String> wixCode) {
         Kind kind = status == 401 ? Kind.UNAUTHORIZED
                 : status == 403 ? Kind.FORBIDDEN
                 : status == 429 ? Kind.RATE_LIMITED
                 : status >= 500 ? Kind.DOWN
                 : Kind.REFUSED;
-        return new WixFailure(kind, status, retryAfter);
+        return new WixFailure(kind, status, retryAfter, wixCode);
     }
 
     static WixFailure of(Kind kind) {

@@ -30,6 +30,16 @@ class WixGrants {
         return AccessTokenRequest.refreshToken(settings.appId(), settings.appSecret(), refreshToken);
     }
 
+    ClientCredentialsRequest forInstance(String instanceId) {
+        return ClientCredentialsRequest.of(settings.appId(), settings.appSecret(), instanceId);
+    }
+
+    /** The access token in a client-credentials answer, empty when it lacks one. */
+    Optional<Grant> readAccess(AccessTokenResponse answer, Instant asked) {
+        credentials.accepted();
+        return answer.accessGrant(asked, settings.accessTokenTtl());
+    }
+
     /**
      * The grant in an answer of the token endpoint, empty when it lacks what Wix documents.
      *

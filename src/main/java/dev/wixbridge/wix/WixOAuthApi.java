@@ -9,7 +9,8 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 
 /**
- * Wix's token endpoint ({@code POST {wix.api-url}/oauth/access}), for both grants.
+ * Wix's token endpoints: {@code POST {wix.api-url}/oauth/access} (custom authentication: code
+ * and refresh grants) and {@code POST {wix.api-url}/oauth2/token} (client credentials).
  * (No {@code @Path} on the interface: the server would take it for a resource of ours.)
  */
 @RegisterProvider(WixErrorMapper.class)
@@ -20,4 +21,10 @@ public interface WixOAuthApi {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     AccessTokenResponse access(AccessTokenRequest request);
+
+    @POST
+    @Path("/oauth2/token")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    AccessTokenResponse token(ClientCredentialsRequest request);
 }

@@ -25,6 +25,7 @@ import dev.wixbridge.token.control.TokenSettings;
 @ApplicationScoped
 public class WixSettings {
 
+    public static final String AUTH_MODE = "wix.auth-mode";
     public static final String APP_ID = "wix.app-id";
     public static final String APP_SECRET = "wix.app-secret";
     public static final String REDIRECT_URL = "wix.redirect-url";
@@ -60,6 +61,14 @@ public class WixSettings {
         boolean asked = config.getOptionalValue(SANDBOX, String.class).map(Boolean::parseBoolean).orElse(false);
         return asked && List.of(APP_ID, APP_SECRET, REDIRECT_URL, INSTALLER_URL, API_URL).stream()
                 .allMatch(key -> text(key).isEmpty());
+    }
+
+    /**
+     * How the app authenticates. A value other than {@code custom} or {@code oauth} is one of
+     * the {@link #problems()}, which keep the install URLs and the token API closed.
+     */
+    public AuthMode authMode() {
+        return text(AUTH_MODE).flatMap(AuthMode::parse).orElse(AuthMode.CUSTOM);
     }
 
     public String appId() {
@@ -115,7 +124,10 @@ public class WixSettings {
      */
     public List<String> problems() {
         List<String> problems = new ArrayList<>();
-        for (String key : sandboxActive() ? List.<String>of() : List.of(APP_ID, APP_SECRET, REDIRECT_URL)) {
+        text(AUTH_MODE).filter(value -> AuthMode.parse(value).isEmpty())
+                .ifPresent(value -> problems.add(AUTH_MODE + " must be 'custom' or 'oauth' (environment variable "
+                        + environmentName(AUTH_MODE) + ")"));
+        for (String key : requiredKeys()) {
             if (text(key).isEmpty()) {
                 problems.add(key + " is not set (environment variable " + environmentName(key) + ")");
             }
@@ -142,6 +154,14 @@ public class WixSettings {
             // reported above
         }
         return problems;
+    }
+
+    /** In {@code oauth} mode there is no handshake, so no Redirect URL to know. */
+    private List<String> requiredKeys() {
+        if (sandboxActive()) {
+            return List.of();
+        }
+        return authMode() == AuthMode.OAUTH ? List.of(APP_ID, APP_SECRET) : List.of(APP_ID, APP_SECRET, REDIRECT_URL);
     }
 
     /** MicroProfile Config's mapping of a key to the environment: {@code wix.app-id} → {@code WIX_APP_ID}. */

@@ -24,11 +24,12 @@ public class WixSettingsReport {
                     + settings.installerUrl() + ". Nothing here talks to the real Wix. Configure "
                     + WixSettings.APP_ID + " (and the other Wix settings) to turn the sandbox off.");
         } else if (problems.isEmpty()) {
-            LOG.info(() -> "Wix install flow configured for app " + settings.appId()
-                    + ", redirect URL " + settings.redirectUrl() + ", Wix API " + settings.apiUrl());
+            LOG.info(() -> "Wix app " + settings.appId() + " configured, auth mode " + settings.authMode().value()
+                    + (settings.authMode() == AuthMode.CUSTOM ? ", redirect URL " + settings.redirectUrl() : "")
+                    + ", Wix API " + settings.apiUrl());
         } else {
             problems.forEach(problem -> LOG.severe("Configuration problem: " + problem
-                    + ". The install URLs answer 503 until it is fixed."));
+                    + ". The install URLs and the token API answer 503 until it is fixed."));
         }
     }
 }

@@ -35,6 +35,17 @@ public class WixSiteApi {
         });
     }
 
+    /** The instance id Wix says the access token belongs to ({@code instance.instanceId} of {@code GET /apps/v1/instance}). */
+    public SiteCallResult<String> instanceId(String accessToken) {
+        return call(() -> {
+            AppInstanceResponse response = clients.apps().instance(accessToken);
+            if (response == null || response.instance() == null || response.instance().instanceId() == null) {
+                throw new ProcessingException("no instance id in the answer");
+            }
+            return response.instance().instanceId();
+        });
+    }
+
     /** Tells Wix the site finished setting the app up ({@code APP_FINISHED_CONFIGURATION}). */
     public SiteCallResult<Void> finishedConfiguration(String accessToken) {
         return call(() -> {

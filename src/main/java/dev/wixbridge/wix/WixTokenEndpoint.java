@@ -15,7 +15,8 @@ import org.eclipse.microprofile.faulttolerance.Retry;
  * 5xx and short 429s are retried with backoff and jitter, a Wix that keeps failing (or timing
  * out) opens the circuit for a while, and at most 32 refreshes wait on Wix at once. Every
  * parameter can be tuned through MicroProfile Config
- * ({@code dev.wixbridge.wix.WixTokenEndpoint/refresh/Retry/maxRetries}, ...).
+ * ({@code dev.wixbridge.wix.WixTokenEndpoint/refresh/Retry/maxRetries},
+ * {@code dev.wixbridge.wix.WixTokenEndpoint/clientCredentials/Retry/maxRetries}, ...).
  *
  * <p>A timeout is not retried here: Wix may have carried the request out, so whether to ask
  * again, and what a "no" then means, is {@link RefreshTokenSource}'s decision. The code grant
@@ -43,14 +44,34 @@ public class WixTokenEndpoint {
         try {
             return clients.oauth().access(request);
         } catch (WixCallFailed | ProcessingException e) {
-            WixFailure failure = WixFailure.of(e);
-            throw switch (failure.kind()) {
-                case DOWN -> new Retryable(failure);
-                case RATE_LIMITED -> waitOutOrPassOn(failure);
-                case TIMEOUT -> new AnswerLost(failure);
-                case UNAUTHORIZED, FORBIDDEN, REFUSED, MALFORMED -> new WixCallFailed(failure);
-            };
+            throw classified(e);
         }
+    }
+
+    /**
+     * The client-credentials grant, under the same policy. A lost answer is retried here like an
+     * outage: a new token for a site revokes nothing, so asking again is always safe.
+     */
+    @Retry(maxRetries = 2, delay = 300, jitter = 200, maxDuration = 30_000, retryOn = {Retryable.class, AnswerLost.class})
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.75, delay = 10_000, successThreshold = 2,
+            failOn = {Retryable.class, AnswerLost.class})
+    @Bulkhead(32)
+    public AccessTokenResponse clientCredentials(ClientCredentialsRequest request) {
+        try {
+            return clients.oauth().token(request);
+        } catch (WixCallFailed | ProcessingException e) {
+            throw classified(e);
+        }
+    }
+
+    private static WixCallFailed classified(RuntimeException e) {
+        WixFailure failure = WixFailure.of(e);
+        return switch (failure.kind()) {
+            case DOWN -> new Retryable(failure);
+            case RATE_LIMITED -> waitOutOrPassOn(failure);
+            case TIMEOUT -> new AnswerLost(failure);
+            case UNAUTHORIZED, FORBIDDEN, REFUSED, MALFORMED -> new WixCallFailed(failure);
+        };
     }
 
     private static WixCallFailed waitOutOrPassOn(WixFailure failure) {

@@ -57,7 +57,7 @@ class RefreshTokenSourceTest {
     void tokens_from_wix_are_granted_with_the_refresh_token_kept() {
         answer(new AccessTokenResponse("access", null, null));
 
-        assertThat(source.renew("site", "refresh"))
+        assertThat(source.renew("refresh"))
                 .isEqualTo(new Renewal.Granted(new Grant("refresh", "access", NOW.plus(Duration.ofMinutes(5)))));
         assertThat(attempts).isEqualTo(1);
     }
@@ -66,18 +66,18 @@ class RefreshTokenSourceTest {
     void a_refused_refresh_token_is_the_site_grant_refused() {
         fail(new WixCallFailed(WixFailure.ofStatus(400, Optional.empty())));
 
-        assertThat(source.renew("site", "refresh")).isEqualTo(new Renewal.GrantRefused("HTTP 400"));
+        assertThat(source.renew("refresh")).isEqualTo(new Renewal.GrantRefused("HTTP 400"));
     }
 
     @Test
     void refused_app_credentials_mark_no_site_and_are_remembered_for_readiness() {
         fail(new WixCallFailed(WixFailure.ofStatus(401, Optional.empty())));
 
-        assertThat(source.renew("site", "refresh")).isEqualTo(new Renewal.CredentialsRefused());
+        assertThat(source.renew("refresh")).isEqualTo(new Renewal.CredentialsRefused());
         assertThat(source.grants.credentials.refused()).isTrue();
 
         answer(new AccessTokenResponse("access", null, null));
-        source.renew("site", "refresh");
+        source.renew("refresh");
         assertThat(source.grants.credentials.refused()).as("accepted again").isFalse();
     }
 
@@ -86,7 +86,7 @@ class RefreshTokenSourceTest {
         fail(new WixTokenEndpoint.AnswerLost(WixFailure.of(Kind.TIMEOUT)));
         answer(new AccessTokenResponse("access", null, null));
 
-        assertThat(source.renew("site", "refresh")).isInstanceOf(Renewal.Granted.class);
+        assertThat(source.renew("refresh")).isInstanceOf(Renewal.Granted.class);
         assertThat(attempts).isEqualTo(2);
     }
 
@@ -95,7 +95,7 @@ class RefreshTokenSourceTest {
         fail(new WixTokenEndpoint.AnswerLost(WixFailure.of(Kind.TIMEOUT)));
         fail(new WixCallFailed(WixFailure.ofStatus(400, Optional.empty())));
 
-        assertThat(source.renew("site", "refresh")).isEqualTo(new Renewal.Unavailable("TIMEOUT", Optional.empty()));
+        assertThat(source.renew("refresh")).isEqualTo(new Renewal.Unavailable("TIMEOUT", Optional.empty()));
     }
 
     @Test
@@ -103,7 +103,7 @@ class RefreshTokenSourceTest {
         fail(new WixTokenEndpoint.AnswerLost(WixFailure.of(Kind.TIMEOUT)));
         fail(new WixTokenEndpoint.AnswerLost(WixFailure.of(Kind.TIMEOUT)));
 
-        assertThat(source.renew("site", "refresh")).isEqualTo(new Renewal.Unavailable("TIMEOUT", Optional.empty()));
+        assertThat(source.renew("refresh")).isEqualTo(new Renewal.Unavailable("TIMEOUT", Optional.empty()));
         assertThat(attempts).isEqualTo(2);
     }
 
@@ -111,14 +111,14 @@ class RefreshTokenSourceTest {
     void wix_down_after_the_retries_passes_its_retry_after_on() {
         fail(new WixTokenEndpoint.Retryable(WixFailure.ofStatus(429, Optional.of(Duration.ofSeconds(30)))));
 
-        assertThat(source.renew("site", "refresh")).isEqualTo(new Renewal.Unavailable("RATE_LIMITED", Optional.of(Duration.ofSeconds(30))));
+        assertThat(source.renew("refresh")).isEqualTo(new Renewal.Unavailable("RATE_LIMITED", Optional.of(Duration.ofSeconds(30))));
     }
 
     @Test
     void an_unreadable_answer_is_unavailable() {
         answer(new AccessTokenResponse(null, null, null));
 
-        assertThat(source.renew("site", "refresh")).isEqualTo(new Renewal.Unavailable("MALFORMED", Optional.empty()));
+        assertThat(source.renew("refresh")).isEqualTo(new Renewal.Unavailable("MALFORMED", Optional.empty()));
     }
 
     @Test
@@ -127,7 +127,7 @@ class RefreshTokenSourceTest {
             throw new CircuitBreakerOpenException("open");
         });
 
-        assertThat(source.renew("site", "refresh"))
+        assertThat(source.renew("refresh"))
                 .isEqualTo(new Renewal.Unavailable("DOWN", Optional.of(RefreshTokenSource.BUSY_WAIT)));
     }
 }

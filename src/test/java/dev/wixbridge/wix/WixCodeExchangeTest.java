@@ -32,7 +32,17 @@ class WixCodeExchangeTest {
         exchange.clients = new WixClients() {
             @Override
             WixOAuthApi oauth() {
-                return request -> tokenEndpoint.apply(request);
+                return new WixOAuthApi() {
+                    @Override
+                    public AccessTokenResponse access(AccessTokenRequest request) {
+                        return tokenEndpoint.apply(request);
+                    }
+
+                    @Override
+                    public AccessTokenResponse token(ClientCredentialsRequest request) {
+                        throw new UnsupportedOperationException("not a call of the install");
+                    }
+                };
             }
 
             @Override

@@ -28,4 +28,21 @@ class WixErrorMapperTest {
         assertThat(WixErrorMapper.retryAfter("soon")).isEmpty();
         assertThat(WixErrorMapper.retryAfter("-5")).hasValue(Duration.ZERO);
     }
+
+    @Test
+    void reads_wix_error_code_where_wix_puts_one() {
+        assertThat(WixErrorMapper.errorCode("{\"message\":\"no\",\"details\":{\"applicationError\":{\"code\":\"APP_NOT_INSTALLED\"}}}"))
+                .hasValue("APP_NOT_INSTALLED");
+        assertThat(WixErrorMapper.errorCode("{\"details\":{\"code\":\"invalid_grant\"}}")).hasValue("invalid_grant");
+        assertThat(WixErrorMapper.errorCode("{\"error\":\"invalid_client\"}")).hasValue("invalid_client");
+    }
+
+    @Test
+    void keeps_no_code_from_a_body_without_one_or_with_anything_but_a_short_token() {
+        assertThat(WixErrorMapper.errorCode("")).isEmpty();
+        assertThat(WixErrorMapper.errorCode("<html>")).isEmpty();
+        assertThat(WixErrorMapper.errorCode("{\"message\":\"no\"}")).isEmpty();
+        assertThat(WixErrorMapper.errorCode("{\"error\":\"<script>alert(1)</script>\"}")).isEmpty();
+        assertThat(WixErrorMapper.errorCode("{\"error\":\"" + "x".repeat(49) + "\"}")).isEmpty();
+    }
 }

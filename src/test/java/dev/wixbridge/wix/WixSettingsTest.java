@@ -117,4 +117,26 @@ class WixSettingsTest {
     void environment_names_follow_microprofile_config() {
         assertThat(WixSettings.environmentName("wix.install.browser-binding")).isEqualTo("WIX_INSTALL_BROWSER_BINDING");
     }
+
+    @Test
+    void the_auth_mode_is_custom_unless_set_to_oauth() {
+        assertThat(settings(complete()).authMode()).isEqualTo(AuthMode.CUSTOM);
+        assertThat(settings(complete().with(WixSettings.AUTH_MODE, "oauth")).authMode()).isEqualTo(AuthMode.OAUTH);
+        assertThat(settings(complete().with(WixSettings.AUTH_MODE, "custom")).problems()).isEmpty();
+    }
+
+    @Test
+    void in_oauth_mode_no_redirect_url_is_needed() {
+        assertThat(settings(MapConfig.of(WixSettings.AUTH_MODE, "oauth", WixSettings.APP_ID, "app",
+                WixSettings.APP_SECRET, SECRET)).problems()).isEmpty();
+        assertThat(settings(MapConfig.of(WixSettings.AUTH_MODE, "oauth")).problems()).containsExactly(
+                "wix.app-id is not set (environment variable WIX_APP_ID)",
+                "wix.app-secret is not set (environment variable WIX_APP_SECRET)");
+    }
+
+    @Test
+    void an_unknown_auth_mode_is_a_problem_naming_the_key_not_the_value() {
+        assertThat(settings(complete().with(WixSettings.AUTH_MODE, "OAuth2-secret-ish")).problems())
+                .containsExactly("wix.auth-mode must be 'custom' or 'oauth' (environment variable WIX_AUTH_MODE)");
+    }
 }

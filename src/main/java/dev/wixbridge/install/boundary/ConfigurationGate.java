@@ -5,11 +5,14 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.ext.Provider;
 
+import dev.wixbridge.wix.AuthMode;
 import dev.wixbridge.wix.WixSettings;
 
 /**
- * While a required setting is missing or malformed, the install URLs answer a plain 503 page
- * before any of their code runs; the start-up log has told the admin what to fix.
+ * The install URLs exist only for custom authentication with complete settings. While a
+ * required setting is missing or malformed they answer a plain 503 page (the start-up log has
+ * told the admin what to fix); in {@code oauth} mode a plain 404 page, since sites install
+ * through Wix's own consent (a stale registration in Wix's dashboard shows a clear page).
  */
 @Provider
 @ConfiguredOnly
@@ -25,6 +28,8 @@ public class ConfigurationGate implements ContainerRequestFilter {
     public void filter(ContainerRequestContext request) {
         if (!settings.problems().isEmpty()) {
             request.abortWith(pages.misconfigured());
+        } else if (settings.authMode() == AuthMode.OAUTH) {
+            request.abortWith(pages.installsThroughWix());
         }
     }
 }

@@ -35,6 +35,12 @@ public class InstallPages implements CallbackOutcome.Cases<Response> {
                 "Please try again later.").toResponse();
     }
 
+    Response installsThroughWix() {
+        return new HtmlPage(Status.NOT_FOUND, "This app installs through Wix",
+                "This app no longer uses this address: Wix asks for your consent itself when you add the app.",
+                "Please add or open the app from your Wix dashboard.").toResponse();
+    }
+
     @Override
     public Response completed(String instanceId, String accessToken) {
         return Response.status(Status.FOUND).location(installer.afterInstall(instanceId, accessToken)).build();

@@ -3,6 +3,7 @@ package dev.wixbridge.installation.boundary;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -23,7 +24,12 @@ import dev.wixbridge.api.ApiParameters;
 import dev.wixbridge.api.ApiRoles;
 import dev.wixbridge.api.Problems;
 import dev.wixbridge.installation.control.Installations;
+import dev.wixbridge.installation.entity.Installation;
 import dev.wixbridge.platform.web.Problem;
+import dev.wixbridge.token.boundary.TokenProblems;
+import dev.wixbridge.token.boundary.WixAppRequired;
+import dev.wixbridge.token.control.AccessTokenResult;
+import dev.wixbridge.token.control.SiteRegistration;
 
 /**
  * The installations, for the team's other software. Only callers with the role
@@ -42,6 +48,9 @@ public class InstallationsResource {
 
     @Inject
     Installations installations;
+
+    @Inject
+    SiteRegistration registration;
 
     @GET
     @Operation(summary = "Installations in instance-id order, a page at a time (never tokens)")
@@ -68,6 +77,45 @@ public class InstallationsResource {
         return installations.find(id)
                 .map(installation -> Response.ok(InstallationView.of(installation)).build())
                 .orElseGet(() -> Problems.unknownInstallation(id).toResponse());
+    }
+
+    @PUT
+    @Path("{instanceId}")
+    @WixAppRequired
+    @Operation(summary = "Register a site that installed the app (oauth mode): a token by client credentials, "
+            + "confirmed with Wix, then the site stored ACTIVE")
+    @APIResponse(responseCode = "201", description = "Registered",
+            content = @Content(schema = @Schema(implementation = InstallationView.class)))
+    @APIResponse(responseCode = "200", description = "Known already; ACTIVE (again)",
+            content = @Content(schema = @Schema(implementation = InstallationView.class)))
+    @APIResponse(responseCode = "409", description = "Wix will not issue a token for the site (type /problems/site-refused), "
+            + "or the app uses custom authentication (type /problems/wrong-auth-mode)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "Wix unavailable (type /problems/wix-unavailable, with Retry-After), "
+            + "or Wix refuses the app's credentials (type /problems/wix-credentials-refused)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response register(@PathParam("instanceId") String instanceId) {
+        String id = ApiParameters.instanceId(instanceId);
+        return registration.register(id).match(new SiteRegistration.Outcome.Cases<>() {
+            @Override
+            public Response registered(Installation installation, boolean created) {
+                return Response.status(created ? Response.Status.CREATED : Response.Status.OK)
+                        .entity(InstallationView.of(installation)).build();
+            }
+
+            @Override
+            public Response wrongAuthMode() {
+                return Problems.wrongAuthMode("The app uses custom authentication (wix.auth-mode=custom): "
+                        + "sites are registered by the install handshake.").toResponse();
+            }
+
+            @Override
+            public Response noToken(AccessTokenResult reason) {
+                return reason.match(TokenProblems.forToken(id, issued -> {
+                    throw new IllegalStateException("a registration without a token had one");
+                }));
+            }
+        });
     }
 
     @DELETE

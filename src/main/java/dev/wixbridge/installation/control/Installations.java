@@ -1,5 +1,6 @@
 package dev.wixbridge.installation.control;
 
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -70,6 +71,46 @@ public class Installations {
         });
     }
 
+    /**
+     * Stores the site {@code ACTIVE} with the tokens {@code seal} makes from its row as it is
+     * (empty when the site is new); true when the row is new. Its own transaction: concurrent
+     * calls for one new site store one row, the loser of the insert retrying as an update.
+     */
+    public boolean storeRegistered(String instanceId, Function<Optional<Installation>, SealedTokens> seal,
+                                   Instant accessTokenExpiresAt) {
+        try {
+            return register(instanceId, seal, accessTokenExpiresAt);
+        } catch (RuntimeException e) {
+            if (!isDuplicateKey(e)) {
+                throw e;
+            }
+            return register(instanceId, seal, accessTokenExpiresAt);
+        }
+    }
+
+    private boolean register(String instanceId, Function<Optional<Installation>, SealedTokens> seal, Instant expiresAt) {
+        Instant now = clock.instant();
+        return database.inTransaction(em -> {
+            Installation existing = em.find(Installation.class, instanceId, LockModeType.PESSIMISTIC_WRITE);
+            SealedTokens tokens = seal.apply(Optional.ofNullable(existing));
+            announce(instanceId);
+            if (existing == null) {
+                em.persist(Installation.install(instanceId, tokens, expiresAt, now));
+                return true;
+            }
+            existing.reinstall(tokens, expiresAt, now);
+            return false;
+        });
+    }
+
+    /** Erases every stored refresh token (after a migration to client credentials); returns how many. */
+    public int eraseRefreshTokens() {
+        return database.inTransaction(em -> em.createQuery(
+                        "UPDATE Installation i SET i.refreshTokenSealed = NULL, i.version = i.version + 1"
+                                + " WHERE i.refreshTokenSealed IS NOT NULL")
+                .executeUpdate());
+    }
+
     /** Forgets the site's tokens and marks it uninstalled; false when no such site is known. */
     public boolean uninstall(String instanceId) {
         return underLock(instanceId, found -> {
@@ -109,6 +150,16 @@ public class Installations {
                 .setParameter("after", after.orElse(""))
                 .setMaxResults(limit)
                 .getResultList());
+    }
+
+    /** A unique key violated (SQL state class 23): another server or thread inserted the row first. */
+    private static boolean isDuplicateKey(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void announce(String instanceId) {

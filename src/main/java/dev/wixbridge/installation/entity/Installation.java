@@ -75,8 +75,12 @@ public class Installation {
         this.updatedAt = utc(now);
     }
 
-    /** A refresh at Wix worked: new access token, and the refresh token Wix may have rotated. */
+    /**
+     * Wix issued a new access token (and the refresh token it may have rotated). A site that
+     * waited for re-authorization is active again: with client credentials it needs no owner.
+     */
     public void refreshed(SealedTokens tokens, Instant accessTokenExpiresAt, Instant now) {
+        this.status = InstallationStatus.ACTIVE;
         seal(tokens, accessTokenExpiresAt);
         this.lastRefreshedAt = utc(now);
         this.lastFailure = null;
@@ -134,7 +138,7 @@ public class Installation {
 
     /** Empty when the site has no tokens (uninstalled, or re-authorization required). */
     public java.util.Optional<SealedTokens> sealedTokens() {
-        return refreshTokenSealed == null ? java.util.Optional.empty()
+        return tokenKeyId == null ? java.util.Optional.empty()
                 : java.util.Optional.of(new SealedTokens(tokenKeyId, refreshTokenSealed, accessTokenSealed));
     }
 

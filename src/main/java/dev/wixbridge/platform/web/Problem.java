@@ -1,6 +1,7 @@
 package dev.wixbridge.platform.web;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.json.Json;
@@ -11,9 +12,13 @@ import jakarta.ws.rs.core.Response;
 /**
  * An RFC 9457 problem document, the one way the product answers an API caller's failure.
  * {@code type} is a relative URI naming the kind of problem; callers switch on it, never on
- * {@code detail}, which is for people.
+ * {@code detail}, which is for people. {@code members} are the problem type's own extension members.
  */
-public record Problem(String type, String title, int status, String detail) {
+public record Problem(String type, String title, int status, String detail, Map<String, String> members) {
+
+    public Problem(String type, String title, int status, String detail) {
+        this(type, title, status, detail, Map.of());
+    }
 
     public static final String MEDIA_TYPE = "application/problem+json";
 
@@ -25,6 +30,7 @@ public record Problem(String type, String title, int status, String detail) {
         if (detail != null) {
             json.add("detail", detail);
         }
+        members.forEach(json::add);
         return json.build().toString();
     }
 

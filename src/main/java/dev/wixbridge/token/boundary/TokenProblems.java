@@ -11,13 +11,13 @@ import dev.wixbridge.token.control.AccessTokenResult;
 import dev.wixbridge.token.control.SiteCallResult;
 
 /** The API's answer to every token and site-call result: the success given, or its problem document. */
-final class TokenProblems {
+public final class TokenProblems {
 
     private TokenProblems() {
     }
 
     /** {@code onIssued} for a token, the problem of the reason otherwise. */
-    static AccessTokenResult.Cases<Response> forToken(String instanceId,
+    public static AccessTokenResult.Cases<Response> forToken(String instanceId,
                                                      java.util.function.Function<AccessTokenResult.Issued, Response> onIssued) {
         return new AccessTokenResult.Cases<>() {
             @Override
@@ -43,6 +43,11 @@ final class TokenProblems {
             @Override
             public Response wixUnavailable(Optional<Duration> retryAfter) {
                 return Problems.wixUnavailable().toResponse(retryAfter.or(() -> Optional.of(RetryAfter.DEFAULT)));
+            }
+
+            @Override
+            public Response siteRefused(Optional<String> wixCode) {
+                return Problems.siteRefused(instanceId, wixCode).toResponse();
             }
 
             @Override

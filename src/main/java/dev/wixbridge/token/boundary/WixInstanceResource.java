@@ -26,6 +26,7 @@ import dev.wixbridge.wix.WixSiteApi;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "installations")
 @SecurityRequirement(name = ApiKeyAuthentication.OPENAPI_SCHEME)
+@WixAppRequired
 @APIResponse(responseCode = "401", description = "Missing or invalid API key (type /problems/unauthorized)",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "400", description = "A malformed instance id (type /problems/invalid-parameter)",

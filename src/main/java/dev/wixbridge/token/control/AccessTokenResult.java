@@ -33,6 +33,8 @@ public sealed interface AccessTokenResult {
         R wixUnavailable(Optional<Duration> retryAfter);
 
         R misconfigured();
+
+        R siteRefused(Optional<String> wixCode);
     }
 
     /** A token with more than the refresh skew of life left. {@code toString} hides it. */
@@ -107,6 +109,19 @@ public sealed interface AccessTokenResult {
         @Override
         public String describe() {
             return "Wix is not answering right now; try again later";
+        }
+    }
+
+    /** Wix will not issue a token for this site (client credentials); {@code wixCode} is Wix's error code, if any. */
+    record SiteRefused(Optional<String> wixCode) implements AccessTokenResult {
+        @Override
+        public <R> R match(Cases<R> cases) {
+            return cases.siteRefused(wixCode);
+        }
+
+        @Override
+        public String describe() {
+            return "Wix will not issue a token for this site" + wixCode.map(code -> " (" + code + ")").orElse("");
         }
     }
 

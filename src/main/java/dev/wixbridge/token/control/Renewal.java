@@ -16,6 +16,8 @@ public sealed interface Renewal {
 
         R credentialsRefused();
 
+        R siteRefused(Optional<String> wixCode);
+
         R unavailable(String cause, Optional<Duration> retryAfter);
     }
 
@@ -40,6 +42,17 @@ public sealed interface Renewal {
         @Override
         public <R> R match(Cases<R> cases) {
             return cases.credentialsRefused();
+        }
+    }
+
+    /**
+     * Wix will not issue a token for this site (client credentials), e.g. the app is not
+     * installed there; {@code wixCode} is Wix's error code when it gave one.
+     */
+    record SiteRefused(Optional<String> wixCode) implements Renewal {
+        @Override
+        public <R> R match(Cases<R> cases) {
+            return cases.siteRefused(wixCode);
         }
     }
 

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Optional;
 
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
@@ -33,7 +34,7 @@ public class TokenCipher {
     public SealedTokens seal(String instanceId, String refreshToken, String accessToken) {
         String keyId = keys.currentId();
         SecretKey key = keys.current();
-        return new SealedTokens(keyId, seal(key, instanceId, "refresh", refreshToken),
+        return new SealedTokens(keyId, refreshToken == null ? null : seal(key, instanceId, "refresh", refreshToken),
                 accessToken == null ? null : seal(key, instanceId, "access", accessToken));
     }
 
@@ -41,9 +42,9 @@ public class TokenCipher {
         return seal(instanceId, grant.refreshToken(), grant.accessToken());
     }
 
-    /** Never log what this returns. */
-    public String openRefreshToken(String instanceId, SealedTokens sealed) {
-        return open(key(instanceId, sealed), instanceId, "refresh", sealed.refreshToken());
+    /** Empty when none is stored. Never log what this returns. */
+    public Optional<String> openRefreshToken(String instanceId, SealedTokens sealed) {
+        return Optional.ofNullable(sealed.refreshToken()).map(value -> open(key(instanceId, sealed), instanceId, "refresh", value));
     }
 
     /** Never log what this returns. */
@@ -59,7 +60,7 @@ public class TokenCipher {
 
     /** The same tokens under the current key. */
     public SealedTokens reseal(String instanceId, SealedTokens sealed) {
-        return seal(instanceId, openRefreshToken(instanceId, sealed), openAccessToken(instanceId, sealed));
+        return seal(instanceId, openRefreshToken(instanceId, sealed).orElse(null), openAccessToken(instanceId, sealed));
     }
 
     private static String seal(SecretKey key, String instanceId, String kind, String plain) {

@@ -16,7 +16,8 @@ import dev.wixbridge.platform.metrics.Metrics;
 
 /**
  * Where a site's token is refreshed: under the installation's row lock, the stored token if it
- * is still good, otherwise a new one from the {@link TokenSource}, stored before it leaves.
+ * is still good, otherwise a new one from the {@link TokenSource} (refresh token or client
+ * credentials, as the auth mode says), stored before it leaves.
  *
  * <p>The lock ({@code SELECT ... FOR UPDATE}) is what makes a refresh single flight across
  * servers: the row is read again once the lock is granted, so a server that waited finds the
@@ -67,11 +68,28 @@ public class TokenRefresh {
     private AccessTokenResult tokenFor(Installation installation, RefreshReason reason) {
         return switch (installation.status()) {
             case UNINSTALLED -> new AccessTokenResult.Uninstalled();
-            case REAUTH_REQUIRED -> new AccessTokenResult.ReauthorizationRequired();
-            case ACTIVE -> installation.sealedTokens()
-                    .map(sealed -> storedIfGood(installation, sealed, reason).orElseGet(() -> renew(installation, sealed)))
-                    .orElseGet(AccessTokenResult.ReauthorizationRequired::new);
+            // With client credentials no owner is needed: the site gets tokens again.
+            case REAUTH_REQUIRED -> source.usesRefreshTokens() ? new AccessTokenResult.ReauthorizationRequired()
+                    : storedOrRenewed(installation, reason);
+            case ACTIVE -> storedOrRenewed(installation, reason);
         };
+    }
+
+    private AccessTokenResult storedOrRenewed(Installation installation, RefreshReason reason) {
+        Optional<SealedTokens> sealed = installation.sealedTokens();
+        Optional<AccessTokenResult> stored = sealed.flatMap(tokens -> storedIfGood(installation, tokens, reason));
+        if (stored.isPresent()) {
+            return stored.get();
+        }
+        Optional<String> refreshToken = sealed.flatMap(tokens -> cipher.openRefreshToken(installation.instanceId(), tokens));
+        if (source.usesRefreshTokens() && refreshToken.isEmpty()) {
+            return new AccessTokenResult.ReauthorizationRequired();
+        }
+        Optional<AccessTokenResult.SiteRefused> refused = SiteRefusals.recent(installation, clock.instant());
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        return renew(installation, refreshToken);
     }
 
     private Optional<AccessTokenResult> storedIfGood(Installation installation, SealedTokens sealed, RefreshReason reason) {
@@ -85,15 +103,18 @@ public class TokenRefresh {
         return Optional.of(new AccessTokenResult.Issued(instanceId, stored, expiresAt));
     }
 
-    private AccessTokenResult renew(Installation installation, SealedTokens sealed) {
+    /** @param refreshToken the stored one: kept when the source issues none, so a switch back to custom authentication works */
+    private AccessTokenResult renew(Installation installation, Optional<String> refreshToken) {
         String instanceId = installation.instanceId();
         long started = System.nanoTime();
-        Renewal renewal = source.renew(instanceId, cipher.openRefreshToken(instanceId, sealed));
+        Renewal renewal = source.renew(instanceId, refreshToken);
         Instant now = clock.instant();
         AccessTokenResult result = renewal.match(new Renewal.Cases<>() {
             @Override
             public AccessTokenResult granted(Grant grant) {
-                installation.refreshed(cipher.seal(instanceId, grant), grant.accessTokenExpiresAt(), now);
+                Grant kept = grant.refreshToken() != null ? grant
+                        : new Grant(refreshToken.orElse(null), grant.accessToken(), grant.accessTokenExpiresAt());
+                installation.refreshed(cipher.seal(instanceId, kept), grant.accessTokenExpiresAt(), now);
                 metrics.count(SERVED, "source", "refresh");
                 return new AccessTokenResult.Issued(instanceId, grant.accessToken(), grant.accessTokenExpiresAt());
             }
@@ -103,6 +124,14 @@ public class TokenRefresh {
                 installation.requireReauthorization("REFRESH_REJECTED (" + detail + ")", now);
                 metrics.count(FAILED, "kind", "reauthorization_required");
                 return new AccessTokenResult.ReauthorizationRequired();
+            }
+
+            @Override
+            public AccessTokenResult siteRefused(Optional<String> wixCode) {
+                // The site's status stays: Wix may issue tokens for it again (a reinstall, a fixed plan).
+                installation.failed(SiteRefusals.failure(wixCode), now);
+                metrics.count(FAILED, "kind", "site_refused");
+                return new AccessTokenResult.SiteRefused(wixCode);
             }
 
             @Override

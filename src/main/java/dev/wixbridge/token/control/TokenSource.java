@@ -1,16 +1,27 @@
 package dev.wixbridge.token.control;
 
+import java.util.Optional;
+
 /**
- * Where new access tokens come from: one implementation per way Wix issues them (today the
- * refresh token of the install handshake). Implementations live in the {@code wix} package
- * and answer in this package's types, never in Wix's.
+ * Where new access tokens come from, as the app's auth mode says: the refresh token of the
+ * install handshake (custom authentication), or client credentials (Wix's current OAuth).
+ * Implemented in the {@code wix} package, answering in this package's types, never in Wix's.
  */
 public interface TokenSource {
 
     /**
+     * Whether tokens come from the site's refresh token: then a site without one, or waiting for
+     * its owner's re-authorization, gets none until the owner installs again.
+     */
+    boolean usesRefreshTokens();
+
+    /**
      * New tokens for the site.
      *
-     * @param refreshToken the site's stored refresh token
+     * @param refreshToken the site's stored refresh token, if it has one (unused by client credentials)
      */
-    Renewal renew(String instanceId, String refreshToken);
+    Renewal renew(String instanceId, Optional<String> refreshToken);
+
+    /** Which site Wix says an access token belongs to (its instance id). */
+    SiteCallResult<String> siteOf(String accessToken);
 }
