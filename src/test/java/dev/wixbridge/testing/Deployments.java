@@ -51,6 +51,14 @@ public final class Deployments {
         return settings;
     }
 
+    /** Settings of an app on Wix's current OAuth against the fake Wix: client credentials, no Redirect URL. */
+    public static Map<String, String> oauthSettings() {
+        Map<String, String> settings = fakeWixSettings();
+        settings.remove("wix.redirect-url");
+        settings.put("wix.auth-mode", "oauth");
+        return settings;
+    }
+
     /** The same settings as environment variables, by MicroProfile Config's mapping ({@code wix.app-id} → {@code WIX_APP_ID}). */
     public static Map<String, String> asEnvironment(Map<String, String> settings) {
         Map<String, String> environment = new LinkedHashMap<>();

@@ -36,7 +36,8 @@ import jakarta.json.stream.JsonParsingException;
 /**
  * A stand-in for Wix, as strict as Wix's documentation: install tokens and redirect URL
  * checked, authorization codes single use and valid ten minutes, the wrong app id or secret
- * refused, access tokens useless after five minutes. Its clock can be moved forward, and it
+ * refused, access tokens useless after five minutes (four hours by client credentials, and
+ * only for sites that have the app installed). Its clock can be moved forward, and it
  * can be told to fail (5xx, 429, slow, malformed answers).
  *
  * <p>One instance serves the whole test run (the server under test is configured with its
@@ -50,6 +51,8 @@ public final class FakeWix {
     public static final String APP_SECRET = randomToken("secret");
     public static final Duration CODE_LIFETIME = Duration.ofMinutes(10);
     public static final Duration ACCESS_TOKEN_LIFETIME = Duration.ofMinutes(5);
+    /** What {@code /oauth2/token} states as {@code expires_in} unless told otherwise (Wix's documented 4 hours). */
+    public static final long CLIENT_CREDENTIALS_LIFETIME_SECONDS = 14_400;
 
     private static FakeWix shared;
 
@@ -64,6 +67,9 @@ public final class FakeWix {
     private final List<Call> calls = Collections.synchronizedList(new ArrayList<>());
     private final Deque<Failure> tokenFailures = new ArrayDeque<>();
     private final Deque<Failure> instanceFailures = new ArrayDeque<>();
+    private final Deque<Failure> clientCredentialFailures = new ArrayDeque<>();
+    /** Sites that have the app installed, as far as Wix knows: only they get tokens by client credentials. */
+    private final Set<String> installedApps = ConcurrentHashMap.newKeySet();
 
     private volatile String expectedRedirectUrl;
     private volatile String acceptedSecret = APP_SECRET;
@@ -89,6 +95,7 @@ public final class FakeWix {
         server.createContext("/installer/install", this::consentPage);
         server.createContext("/installer/close-window", this::closeWindow);
         server.createContext("/oauth/access", this::tokenEndpoint);
+        server.createContext("/oauth2/token", this::clientCredentialsEndpoint);
         server.createContext("/apps/v1/instance", this::instanceEndpoint);
         server.createContext("/apps/v1/bi-event", this::biEventEndpoint);
         server.start();
@@ -123,6 +130,7 @@ public final class FakeWix {
         mostRefreshesInFlight.set(0);
         tokenFailures.clear();
         instanceFailures.clear();
+        clientCredentialFailures.clear();
         instanceOverrides.clear();
     }
 
@@ -131,9 +139,27 @@ public final class FakeWix {
     /** A site whose owner adds the app: Wix would send the browser to the App URL with this token. */
     public Site newSite() {
         String instanceId = UUID.randomUUID().toString();
+        installedApps.add(instanceId);
         String installToken = randomToken("install");
         installTokens.put(installToken, instanceId);
         return new Site(instanceId, installToken);
+    }
+
+    /** A site that added an app on Wix's current OAuth: Wix showed its own consent; no install token, no handshake. */
+    public Site newOAuthSite() {
+        String instanceId = UUID.randomUUID().toString();
+        installedApps.add(instanceId);
+        return new Site(instanceId, null);
+    }
+
+    /** A site Wix never heard of: it has no app installed. */
+    public Site unknownSite() {
+        return new Site(UUID.randomUUID().toString(), null);
+    }
+
+    /** The site's owner removed the app: Wix issues no more tokens for it by client credentials. */
+    public void removeApp(Site site) {
+        installedApps.remove(site.instanceId());
     }
 
     /** The owner of an installed site adds the app again: a new install token for the same instance. */
@@ -148,6 +174,7 @@ public final class FakeWix {
      * token, which the fake will honour.
      */
     public String refreshTokenForNewSite(String instanceId) {
+        installedApps.add(instanceId);
         String refresh = randomToken("refresh");
         refreshTokens.put(refresh, instanceId);
         return refresh;
@@ -191,6 +218,10 @@ public final class FakeWix {
 
     public synchronized void failTokenCalls(Failure... failures) {
         tokenFailures.addAll(List.of(failures));
+    }
+
+    public synchronized void failClientCredentialCalls(Failure... failures) {
+        clientCredentialFailures.addAll(List.of(failures));
     }
 
     public synchronized void failInstanceCalls(Failure... failures) {
@@ -273,6 +304,16 @@ public final class FakeWix {
     public long refusedRefreshesFor(Site site) {
         return calls().stream().filter(call -> "refresh_token".equals(call.grantType()) && call.refused()
                 && site.instanceId().equals(call.instanceId())).count();
+    }
+
+    /** Calls to {@code /oauth2/token} for the site, whatever their answer. */
+    public long clientCredentialCallsFor(Site site) {
+        return calls().stream().filter(call -> call.path().equals("/oauth2/token") && site.instanceId().equals(call.instanceId())).count();
+    }
+
+    /** Calls to {@code /oauth/access} (custom authentication) for the site. */
+    public long customAuthCallsFor(Site site) {
+        return calls().stream().filter(call -> call.path().equals("/oauth/access") && site.instanceId().equals(call.instanceId())).count();
     }
 
     public long biEventsFor(Site site) {
@@ -421,6 +462,52 @@ public final class FakeWix {
                 respond(exchange, 200, "application/json", tokenJson(refresh, newAccessToken(instanceId)));
             }
             default -> respond(exchange, 400, "application/json", "{\"message\":\"unsupported grant_type\"}");
+        }
+    }
+
+    /** Wix's current OAuth: an access token for an instance, for the app's id and secret. */
+    private void clientCredentialsEndpoint(HttpExchange exchange) throws IOException {
+        if (!"POST".equals(exchange.getRequestMethod())) {
+            respond(exchange, 405, "application/json", "{}");
+            return;
+        }
+        String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
+        if (contentType == null || !contentType.startsWith("application/json")) {
+            respond(exchange, 415, "application/json", "{\"message\":\"JSON expected\"}");
+            return;
+        }
+        JsonObject body;
+        try (JsonReader reader = Json.createReader(new StringReader(read(exchange.getRequestBody())))) {
+            body = reader.readObject();
+        } catch (JsonParsingException e) {
+            respond(exchange, 400, "application/json", "{\"message\":\"malformed JSON\"}");
+            return;
+        }
+        String instanceId = body.getString("instance_id", null);
+        calls.add(new Call("/oauth2/token", body.getString("grant_type", ""), null, instanceId));
+        mostRefreshesInFlight.accumulateAndGet(refreshesInFlight.incrementAndGet(), Math::max);
+        try {
+            pause(tokenDelay);
+            if (failed(exchange, nextFailure(clientCredentialFailures))) {
+                return;
+            }
+            if (!"client_credentials".equals(body.getString("grant_type", ""))) {
+                respond(exchange, 400, "application/json", "{\"error\":\"unsupported_grant_type\"}");
+            } else if (!APP_ID.equals(body.getString("client_id", "")) || !acceptedSecret.equals(body.getString("client_secret", ""))) {
+                respond(exchange, 401, "application/json", "{\"message\":\"invalid client\",\"details\":{\"code\":\"invalid_client\"}}");
+            } else if (instanceId == null || !installedApps.contains(instanceId)) {
+                respond(exchange, 400, "application/json", "{\"message\":\"the app is not installed on this instance\","
+                        + "\"details\":{\"applicationError\":{\"code\":\"APP_NOT_INSTALLED\"}}}");
+            } else {
+                long lifetime = expiresIn != null ? expiresIn : CLIENT_CREDENTIALS_LIFETIME_SECONDS;
+                String token = randomToken("access");
+                accessTokens.put(token, new AccessToken(instanceId, now().plusSeconds(lifetime)));
+                issuedSecrets.add(token);
+                respond(exchange, 200, "application/json", "{\"access_token\":\"" + token
+                        + "\",\"token_type\":\"Bearer\",\"expires_in\":" + lifetime + "}");
+            }
+        } finally {
+            refreshesInFlight.decrementAndGet();
         }
     }
 

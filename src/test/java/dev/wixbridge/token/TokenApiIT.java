@@ -11,10 +11,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import jakarta.json.JsonObject;
 
@@ -23,6 +19,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 
 import dev.wixbridge.testing.AgainstFakeWix;
+import dev.wixbridge.testing.Concurrently;
 import dev.wixbridge.testing.ApiClient;
 import dev.wixbridge.testing.Browser;
 import dev.wixbridge.testing.Deployments;
@@ -101,7 +98,7 @@ class TokenApiIT extends AgainstFakeWix {
         expire(site);
         wix.delayTokenCalls(Duration.ofMillis(300));
 
-        List<HttpResponse<String>> responses = concurrently(50, i -> api.post(tokenPath(site)));
+        List<HttpResponse<String>> responses = Concurrently.call(50, i -> api.post(tokenPath(site)));
 
         Set<String> tokens = new HashSet<>();
         for (HttpResponse<String> response : responses) {
@@ -123,7 +120,7 @@ class TokenApiIT extends AgainstFakeWix {
         }
         wix.delayTokenCalls(Duration.ofMillis(500));
 
-        List<HttpResponse<String>> responses = concurrently(20, i -> api.post(tokenPath(sites.get(i))));
+        List<HttpResponse<String>> responses = Concurrently.call(20, i -> api.post(tokenPath(sites.get(i))));
 
         assertThat(responses).allSatisfy(response -> assertThat(response.statusCode()).isEqualTo(200));
         assertThat(sites).allSatisfy(site -> assertThat(wix.refreshesFor(site)).isEqualTo(1));
@@ -298,27 +295,5 @@ class TokenApiIT extends AgainstFakeWix {
 
     private static String like(String value) {
         return "%" + value + "%";
-    }
-
-    private interface Call {
-        HttpResponse<String> make(int index);
-    }
-
-    private static List<HttpResponse<String>> concurrently(int count, Call call) throws Exception {
-        ExecutorService clients = Executors.newFixedThreadPool(count);
-        try {
-            List<Callable<HttpResponse<String>>> calls = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                int index = i;
-                calls.add(() -> call.make(index));
-            }
-            List<HttpResponse<String>> responses = new ArrayList<>();
-            for (Future<HttpResponse<String>> future : clients.invokeAll(calls)) {
-                responses.add(future.get());
-            }
-            return responses;
-        } finally {
-            clients.shutdownNow();
-        }
     }
 }
