@@ -1,0 +1,81 @@
+package dev.wixbridge.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import dev.wixbridge.testing.ApiClient;
+import dev.wixbridge.testing.Concurrently;
+import dev.wixbridge.testing.DatabaseRows;
+import dev.wixbridge.testing.Deployments;
+import dev.wixbridge.testing.FakeWix;
+import dev.wixbridge.testing.ServerLog;
+import dev.wixbridge.testing.ServerProcess;
+
+/** Two servers of an app on Wix's current OAuth, on one PostgreSQL: one call by client credentials for them both. */
+class TwoOAuthServersIT {
+
+    private static final int PORT_A = 18084;
+    private static final int PORT_B = 18085;
+
+    private static ServerProcess a;
+    private static ServerProcess b;
+
+    private final FakeWix wix = FakeWix.shared();
+    private final DatabaseRows rows = Deployments.database();
+    private final ApiClient api = ApiClient.withKey(Deployments.API_KEY);
+
+    @BeforeAll
+    static void startTwoServers() throws Exception {
+        assumeTrue("postgresql".equals(System.getProperty("it.db")), "two servers share a PostgreSQL database");
+        var environment = Deployments.asEnvironment(Deployments.oauthSettings());
+        CompletableFuture<ServerProcess> first = CompletableFuture.supplyAsync(() -> ServerProcess.start("oauth-a", PORT_A, environment));
+        CompletableFuture<ServerProcess> second = CompletableFuture.supplyAsync(() -> ServerProcess.start("oauth-b", PORT_B, environment));
+        a = first.get();
+        b = second.get();
+    }
+
+    @AfterAll
+    static void stopServersAndScanTheirLogs() {
+        for (ServerProcess server : new ServerProcess[] {a, b}) {
+            if (server != null) {
+                server.close();
+                ServerLog.assertHoldsNone(server.log(), FakeWix.shared().secrets());
+            }
+        }
+    }
+
+    @Test
+    void a_hundred_requests_across_both_servers_make_one_call_to_wix() throws Exception {
+        wix.reset(Deployments.REDIRECT_URL);
+        FakeWix.Site site = wix.newOAuthSite();
+        assertThat(api.at(a.url()).put("/api/installations/" + site.instanceId()).statusCode()).isEqualTo(201);
+        assertThat(rows.update("UPDATE installation SET access_token_expires_at = ? WHERE instance_id = ?",
+                OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(1), site.instanceId())).isEqualTo(1);
+        wix.delayTokenCalls(Duration.ofMillis(500));
+
+        List<HttpResponse<String>> responses = Concurrently.call(100, i ->
+                api.at(i % 2 == 0 ? a.url() : b.url()).post("/api/installations/" + site.instanceId() + "/access-token"));
+
+        Set<String> tokens = new HashSet<>();
+        for (HttpResponse<String> response : responses) {
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            tokens.add(ApiClient.json(response).getString("accessToken"));
+        }
+        assertThat(tokens).hasSize(1);
+        assertThat(wix.clientCredentialCallsFor(site)).as("the registration's, then one for both servers").isEqualTo(2);
+        assertThat(wix.isValidAccessToken(tokens.iterator().next(), site)).isTrue();
+    }
+}
