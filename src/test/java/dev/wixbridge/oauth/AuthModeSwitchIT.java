@@ -66,6 +66,7 @@ class AuthModeSwitchIT extends AgainstFakeWix {
         FakeWix.Site rotated = installed();
         FakeWix.Site waiting = installed();
         FakeWix.Site gone = installed();
+        String keptRefreshToken;
         try {
             expire(rotated);
             assertThat(api.post(tokenPath(rotated)).statusCode()).as("a refresh that rotates").isEqualTo(200);
@@ -75,11 +76,12 @@ class AuthModeSwitchIT extends AgainstFakeWix {
             assertThat(api.delete("/api/installations/" + gone.instanceId()).statusCode()).isEqualTo(204);
             assertProblem(api.put("/api/installations/" + rotated.instanceId()), 409, "/problems/wrong-auth-mode");
             assertProblem(api.delete("/api/refresh-tokens"), 409, "/problems/wrong-auth-mode");
+            // Read while a server runs: with H2 the server holds the database file.
+            keptRefreshToken = SealedTokens.open(rows.installation(rotated.instanceId()).orElseThrow(), "refresh");
         } finally {
             deployer.undeploy(CUSTOM);
         }
         long customCalls = wix.customAuthCallsFor(rotated);
-        String keptRefreshToken = SealedTokens.open(rows.installation(rotated.instanceId()).orElseThrow(), "refresh");
 
         deployer.deploy(OAUTH);
         try {
