@@ -41,14 +41,20 @@ public class HomeResource {
                     + "</code> as the App URL and <code>" + Html.escape(settings.redirectUrl().toString())
                     + "</code> as the Redirect URL in Wix's dashboard.</p>", false).build();
         }
-        String body = "<p class=\"sandbox\"><strong>Sandbox mode.</strong> No Wix app is configured, so a local "
-                + "stand-in plays Wix. Set <code>WIX_APP_ID</code>, <code>WIX_APP_SECRET</code> and "
-                + "<code>WIX_REDIRECT_URL</code> to talk to the real Wix.</p>" + about
-                + "<ol><li>A demo site adds the app: Wix sends the browser to our App URL (<code>/install</code>).</li>"
+        String steps = settings.authMode() == AuthMode.OAUTH
+                ? "<p>The app uses Wix's current OAuth (<code>WIX_AUTH_MODE=oauth</code>).</p>"
+                + "<ol><li>A demo site adds the app: Wix shows its own consent (here nothing to click).</li>"
+                + "<li>The site is registered as <code>PUT /api/installations/{instanceId}</code> does: a token by client "
+                + "credentials, checked with Wix, and the installation stored with its token sealed.</li>"
+                + "<li>Ask for an access token: it comes from the same service the API uses.</li></ol>"
+                : "<ol><li>A demo site adds the app: Wix sends the browser to our App URL (<code>/install</code>).</li>"
                 + "<li>We send it to the consent page (here the sandbox's) with a state only we can check.</li>"
                 + "<li>Approve, and the browser comes back to our Redirect URL (<code>/oauth/callback</code>); we trade the "
                 + "code for tokens, check the site with Wix, and store the installation with its tokens sealed.</li>"
-                + "<li>Ask for an access token: it comes from the same service the API uses.</li></ol>"
+                + "<li>Ask for an access token: it comes from the same service the API uses.</li></ol>";
+        String body = "<p class=\"sandbox\"><strong>Sandbox mode.</strong> No Wix app is configured, so a local "
+                + "stand-in plays Wix. Set <code>WIX_APP_ID</code>, <code>WIX_APP_SECRET</code> and "
+                + "<code>WIX_REDIRECT_URL</code> to talk to the real Wix.</p>" + about + steps
                 + "<form method=\"post\" action=\"/sandbox/sites\"><button type=\"submit\">Install a demo site</button></form>";
         return Html.page(Status.OK, "Wix Bridge (sandbox)", body, true).build();
     }

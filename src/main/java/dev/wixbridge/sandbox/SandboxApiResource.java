@@ -17,7 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import dev.wixbridge.wix.WixSettings;
 
-/** The sandbox's Wix API: the token endpoint and the two App Management calls the product makes. */
+/** The sandbox's Wix API: both token endpoints and the two App Management calls the product makes. */
 @Path("sandbox/api")
 @SandboxOnly
 @Produces(MediaType.APPLICATION_JSON)
@@ -48,6 +48,27 @@ public class SandboxApiResource {
                         .add("refresh_token", granted.refreshToken())
                         .build().toString()).build())
                 .orElseGet(() -> error(400, "invalid grant"));
+    }
+
+    @POST
+    @Path("oauth2/token")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(hidden = true)
+    public Response clientCredentials(JsonObject request) {
+        if (!settings.appId().equals(request.getString("client_id", ""))
+                || !settings.appSecret().equals(request.getString("client_secret", ""))) {
+            return error(401, "invalid client");
+        }
+        if (!"client_credentials".equals(request.getString("grant_type", ""))) {
+            return error(400, "unsupported grant type");
+        }
+        return wix.clientCredentials(request.getString("instance_id", null))
+                .map(token -> Response.ok(Json.createObjectBuilder()
+                        .add("access_token", token)
+                        .add("token_type", "Bearer")
+                        .add("expires_in", SandboxWix.CLIENT_CREDENTIALS_LIFETIME.toSeconds())
+                        .build().toString()).build())
+                .orElseGet(() -> error(400, "the app is not installed on this instance"));
     }
 
     @GET

@@ -81,10 +81,15 @@ public class SandboxInstallerResource {
             return Html.page(Status.UNAUTHORIZED, "Sandbox: unknown access token",
                     BANNER + "<p>Start again from the <a href=\"/\">home page</a>.</p>", false).build();
         }
+        return installed(site.get(), "On Wix, this is where the install window closes.");
+    }
+
+    /** The page of a demo site that has the app, with the button that asks the real token service. */
+    static Response installed(String instanceId, String note) {
         String body = BANNER
-                + "<p>The app is installed on the demo site <code>" + Html.escape(site.get()) + "</code>. On Wix, this "
-                + "is where the install window closes.</p>"
-                + "<form method=\"post\" action=\"/sandbox/sites/" + Html.escape(site.get()) + "/access-token\">"
+                + "<p>The app is installed on the demo site <code>" + Html.escape(instanceId) + "</code>. "
+                + Html.escape(note) + "</p>"
+                + "<form method=\"post\" action=\"/sandbox/sites/" + Html.escape(instanceId) + "/access-token\">"
                 + "<button type=\"submit\">Get an access token for this site</button></form>"
                 + "<p><a href=\"/\">Back to the home page</a></p>";
         return Html.page(Status.OK, "Sandbox: installed", body, true).build();

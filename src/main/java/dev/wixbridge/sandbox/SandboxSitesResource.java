@@ -11,10 +11,14 @@ import jakarta.ws.rs.core.Response.Status;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
+import dev.wixbridge.installation.entity.Installation;
 import dev.wixbridge.platform.web.BrowserFacing;
 import dev.wixbridge.platform.web.Html;
 import dev.wixbridge.token.control.AccessTokenResult;
 import dev.wixbridge.token.control.AccessTokens;
+import dev.wixbridge.token.control.SiteRegistration;
+import dev.wixbridge.wix.AuthMode;
+import dev.wixbridge.wix.WixSettings;
 
 /** What a newcomer does in the sandbox: add a demo site, and get a token for it through the real token service. */
 @Path("sandbox/sites")
@@ -28,11 +32,47 @@ public class SandboxSitesResource {
     @Inject
     AccessTokens tokens;
 
-    /** A demo site adds the app: the browser goes to our App URL, as Wix would send it. */
+    @Inject
+    SiteRegistration registration;
+
+    @Inject
+    WixSettings settings;
+
+    /**
+     * A demo site adds the app. Custom authentication: the browser goes to our App URL, as Wix
+     * would send it. Wix's current OAuth: Wix shows its own consent, and the team's software
+     * registers the site (here at once, through the same registration as the API's PUT).
+     */
     @POST
     @Operation(hidden = true)
     public Response newSite() {
-        return Response.seeOther(URI.create("/install?token=" + wix.newSite())).build();
+        if (settings.authMode() == AuthMode.CUSTOM) {
+            return Response.seeOther(URI.create("/install?token=" + wix.newSite())).build();
+        }
+        String instanceId = wix.newOAuthSite();
+        return registration.register(instanceId).match(new SiteRegistration.Outcome.Cases<>() {
+            @Override
+            public Response registered(Installation installation, boolean created) {
+                return SandboxInstallerResource.installed(instanceId,
+                        "It was registered with a token by client credentials, as PUT /api/installations/{instanceId} does.");
+            }
+
+            @Override
+            public Response wrongAuthMode() {
+                return failed("the app uses custom authentication");
+            }
+
+            @Override
+            public Response noToken(AccessTokenResult reason) {
+                return failed(reason.describe());
+            }
+        });
+    }
+
+    private static Response failed(String reason) {
+        return Html.page(Status.OK, "Sandbox: not installed", SandboxInstallerResource.BANNER
+                + "<p>The demo site could not be registered: " + Html.escape(reason) + ".</p>"
+                + "<p><a href=\"/\">Back to the home page</a></p>", false).build();
     }
 
     @POST

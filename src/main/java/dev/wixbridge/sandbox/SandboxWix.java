@@ -22,6 +22,8 @@ public class SandboxWix {
 
     static final Duration CODE_LIFETIME = Duration.ofMinutes(10);
     static final Duration ACCESS_TOKEN_LIFETIME = Duration.ofMinutes(5);
+    /** What Wix documents for a token by client credentials. */
+    static final Duration CLIENT_CREDENTIALS_LIFETIME = Duration.ofHours(4);
 
     @Inject
     Clock clock;
@@ -30,12 +32,31 @@ public class SandboxWix {
     private final Map<String, Code> codes = new ConcurrentHashMap<>();
     private final Map<String, String> refreshTokens = new ConcurrentHashMap<>();
     private final Map<String, AccessToken> accessTokens = new ConcurrentHashMap<>();
+    /** Demo sites that added an app on Wix's current OAuth. */
+    private final Map<String, Boolean> oauthSites = new ConcurrentHashMap<>();
 
     /** A demo site whose owner adds the app: returns the install token Wix would put in the App URL. */
     public String newSite() {
         String installToken = SecureTokens.newToken();
         installTokens.put(installToken, UUID.randomUUID().toString());
         return installToken;
+    }
+
+    /** A demo site that adds an app on Wix's current OAuth (Wix shows its own consent): its instance id. */
+    public String newOAuthSite() {
+        String instanceId = UUID.randomUUID().toString();
+        oauthSites.put(instanceId, true);
+        return instanceId;
+    }
+
+    /** The client-credentials grant: empty when the site did not add the app this way. */
+    Optional<String> clientCredentials(String instanceId) {
+        if (instanceId == null || !oauthSites.containsKey(instanceId)) {
+            return Optional.empty();
+        }
+        String token = SecureTokens.newToken();
+        accessTokens.put(token, new AccessToken(instanceId, clock.instant().plus(CLIENT_CREDENTIALS_LIFETIME)));
+        return Optional.of(token);
     }
 
     Optional<String> siteOfInstallToken(String installToken) {

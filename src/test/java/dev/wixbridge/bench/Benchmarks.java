@@ -114,6 +114,22 @@ public final class Benchmarks {
             results.append(header()).append(tokenSection(tokens, trivial, refreshes)).append(comparisonSection(tokens, refreshes))
                     .append(installSection(installs, installCpu)).append(memorySection(memory, many));
         }
+
+        // 5. The same token workload on the same sites by client credentials (wix.auth-mode=oauth)
+        try (ServerProcess server = ServerProcess.start("bench-oauth", PORT, oauthEnvironment(), serverOptions())) {
+            long pid = server.pid();
+            Path siteFile = work.resolve("sites.txt");
+            int sites = Files.readAllLines(siteFile).size();
+            wix.sendExpiresIn(60 + TOKEN_LIFETIME_SECONDS); // Wix states four hours; as short as the refresh run's here
+            wrk(pid, siteFile, null, Duration.ofSeconds(10), true); // warm-up
+            int callsBefore = wix.calls().size();
+            long before = wix.tokenCalls("client_credentials");
+            Wrk tokens = wrk(pid, siteFile, null, RUN, true);
+            Refreshes calls = new Refreshes(wix.tokenCalls("client_credentials") - before, 0,
+                    wix.mostTokenCallsForOneSite(callsBefore, "client_credentials"), sites);
+            Wrk trivial = wrk(pid, siteFile, TRIVIAL, RUN, false);
+            results.append(oauthSection(tokens, trivial, calls));
+        }
         Path out = Path.of(System.getProperty("bench.results", "bench/RESULTS.md"));
         Files.writeString(out, results.toString());
         System.out.println(results);
@@ -301,6 +317,13 @@ public final class Benchmarks {
         return options;
     }
 
+    /** The same server in oauth mode: tokens by client credentials, the fake Wix stating their lifetime. */
+    private static Map<String, String> oauthEnvironment() {
+        Map<String, String> environment = environment();
+        environment.put("WIX_AUTH_MODE", "oauth");
+        return environment;
+    }
+
     private static Map<String, String> environment() {
         Map<String, String> settings = Deployments.fakeWixSettings();
         settings.put("wix.redirect-url", SERVER + "/oauth/callback");
@@ -378,6 +401,29 @@ public final class Benchmarks {
                 tokens.cpuPerRequest().harnessMillis(), tokens.cpuPerRequest().databaseMillis(),
                 refreshes.count(), refreshes.sites(), refreshes.lifetimes(), refreshes.perSitePerLifetime(), refreshes.refused(),
                 refreshes.mostForOneSite(), Math.ceil(refreshes.lifetimes()));
+    }
+
+    private static String oauthSection(Wrk tokens, Wrk trivial, Refreshes calls) {
+        return """
+
+                ## 5. Token API by client credentials (`WIX_AUTH_MODE=oauth`), the same %d sites, %d s
+
+                A second server on the same database, in oauth mode: the same sites, their tokens now from
+                `POST /oauth2/token` (the fake Wix states `expires_in` %d s, so %d s of use after the skew).
+
+                | endpoint | requests/s | p50 | p99 | non-2xx or socket errors | server CPU per request |
+                | --- | --- | --- | --- | --- | --- |
+                | token API | %.0f | %.2f ms | %.2f ms | %d | %.2f ms |
+                | trivial (`GET /`) | %.0f | %.2f ms | %.2f ms | %d | %.2f ms |
+
+                Calls by client credentials: %d for %d sites over %.1f token lifetimes = **%.3f per site per
+                token lifetime** (target 1); the most any one site made: **%d**.
+                """.formatted(calls.sites(), RUN.toSeconds(), 60 + TOKEN_LIFETIME_SECONDS, TOKEN_LIFETIME_SECONDS,
+                tokens.requestsPerSecond(), tokens.p50Millis(), tokens.p99Millis(), tokens.errors(),
+                tokens.cpuPerRequest().serverMillis(),
+                trivial.requestsPerSecond(), trivial.p50Millis(), trivial.p99Millis(), trivial.errors(),
+                trivial.cpuPerRequest().serverMillis(),
+                calls.count(), calls.sites(), calls.lifetimes(), calls.perSitePerLifetime(), calls.mostForOneSite());
     }
 
     private static String comparisonSection(Wrk tokens, Refreshes refreshes) {

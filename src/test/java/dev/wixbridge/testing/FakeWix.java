@@ -182,14 +182,24 @@ public final class FakeWix {
 
     /** Refresh calls so far, and those that came with a revoked or unknown refresh token. */
     public long refreshCalls() {
-        return calls().stream().filter(call -> "refresh_token".equals(call.grantType())).count();
+        return tokenCalls("refresh_token");
+    }
+
+    /** Calls so far of one grant type: {@code refresh_token} or {@code client_credentials}. */
+    public long tokenCalls(String grantType) {
+        return calls().stream().filter(call -> grantType.equals(call.grantType())).count();
     }
 
     /** The most refresh calls any one site made since the call with index {@code since} (see {@link #calls()}). */
     public long mostRefreshesForOneSite(int since) {
+        return mostTokenCallsForOneSite(since, "refresh_token");
+    }
+
+    /** The most calls of one grant type any one site made since the call with index {@code since}. */
+    public long mostTokenCallsForOneSite(int since, String grantType) {
         List<Call> all = calls();
         return all.subList(Math.min(since, all.size()), all.size()).stream()
-                .filter(call -> "refresh_token".equals(call.grantType()) && call.instanceId() != null)
+                .filter(call -> grantType.equals(call.grantType()) && call.instanceId() != null)
                 .collect(java.util.stream.Collectors.groupingBy(Call::instanceId, java.util.stream.Collectors.counting()))
                 .values().stream().mapToLong(Long::longValue).max().orElse(0);
     }

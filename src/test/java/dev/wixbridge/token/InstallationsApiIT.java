@@ -166,8 +166,10 @@ class InstallationsApiIT extends AgainstFakeWix {
     void refuses_a_wrong_method_and_a_wrong_media_type() {
         String site = "/api/installations/" + java.util.UUID.randomUUID();
 
-        assertProblem(api.send(api.request(site).PUT(HttpRequest.BodyPublishers.ofString("{}"))
+        // PUT registers a site (oauth mode), so the method no resource has here is PATCH.
+        assertProblem(api.send(api.request(site).method("PATCH", HttpRequest.BodyPublishers.ofString("{}"))
                 .header("Content-Type", "application/json")), 405, null);
+        assertProblem(api.put(site), 409, "/problems/wrong-auth-mode");
         assertProblem(api.send(api.request(site + "/access-token").POST(HttpRequest.BodyPublishers.ofString("<x/>"))
                 .header("Content-Type", "application/xml")), 415, null);
         assertProblem(api.get("/api/nothing-here"), 404, null);
