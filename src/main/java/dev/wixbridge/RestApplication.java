@@ -13,6 +13,8 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import dev.wixbridge.admin.AdminResource;
 import dev.wixbridge.api.ApiKeyAuthentication;
 import dev.wixbridge.api.InvalidApiParameterMapper;
+import dev.wixbridge.event.boundary.EventsResource;
+import dev.wixbridge.event.boundary.WebhookResource;
 import dev.wixbridge.install.boundary.AppUrlResource;
 import dev.wixbridge.install.boundary.ConfigurationGate;
 import dev.wixbridge.install.boundary.RedirectUrlResource;
@@ -54,6 +56,8 @@ public class RestApplication extends Application {
                 RedirectUrlResource.class,
                 ConfigurationGate.class,
                 InstallationsResource.class,
+                WebhookResource.class,
+                EventsResource.class,
                 AccessTokenResource.class,
                 SetupCompleteResource.class,
                 WixInstanceResource.class,

@@ -65,6 +65,25 @@ public final class Problems {
                 "The Wix app's settings are missing or malformed; the log names the keys an admin must fix.");
     }
 
+    public static Problem webhookForged() {
+        return new Problem("/problems/webhook-unverified", "Webhook not verified", 401,
+                "The webhook is not a JWT signed by Wix with RS256 under wix.webhook-public-key, or it expired.");
+    }
+
+    public static Problem webhookMalformed() {
+        return new Problem("/problems/webhook-malformed", "Webhook malformed", 400,
+                "The body is not a JWT, or its claim 'data' is not of the shape Wix sends.");
+    }
+
+    public static Problem webhookTooLarge(int limit) {
+        return new Problem("/problems/webhook-too-large", "Webhook too large", 413, "The body is over " + limit + " bytes.");
+    }
+
+    public static Problem webhooksNotConfigured() {
+        return new Problem("/problems/webhooks-not-configured", "Webhooks not configured", 503,
+                "wix.webhook-public-key is not set or not usable; an admin must configure it.");
+    }
+
     public static Problem wixRefused(int status) {
         return new Problem("/problems/wix-refused", "Wix refused the call", 502, "Wix answered HTTP " + status + ".");
     }

@@ -1,6 +1,10 @@
 package dev.wixbridge.wix;
 
 import java.net.URI;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.interfaces.RSAPublicKey;
+import java.security.spec.X509EncodedKeySpec;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,6 +40,8 @@ public class WixSettings {
     public static final String READ_TIMEOUT = "wix.read-timeout-ms";
     public static final String ACCESS_TOKEN_TTL = "wix.access-token-ttl-seconds";
 
+    public static final String WEBHOOK_PUBLIC_KEY = "wix.webhook-public-key";
+
     public static final String SANDBOX = "wix.sandbox.enabled";
     public static final String SANDBOX_BASE_URL = "wix.sandbox.base-url";
     /** The app id the sandbox plays; never a real Wix app's. */
@@ -48,6 +54,8 @@ public class WixSettings {
 
     @Inject
     Config config;
+
+    private volatile ParsedKey parsedKey;
 
     /** The sandbox's app secret: new at every start, known only to this server. */
     private final String sandboxSecret = SecureTokens.newToken();
@@ -162,6 +170,43 @@ public class WixSettings {
             return List.of();
         }
         return authMode() == AuthMode.OAUTH ? List.of(APP_ID, APP_SECRET) : List.of(APP_ID, APP_SECRET, REDIRECT_URL);
+    }
+
+    /**
+     * The public key Wix signs webhooks with ({@code wix.webhook-public-key}, PEM as Wix shows it;
+     * line breaks may be written as {@code \\n} in an environment variable). Empty when not set or
+     * not a usable RSA key (see {@link #webhookProblems()}).
+     */
+    public Optional<RSAPublicKey> webhookPublicKey() {
+        Optional<String> pem = text(WEBHOOK_PUBLIC_KEY);
+        ParsedKey parsed = parsedKey;
+        if (parsed == null || !parsed.pem().equals(pem)) {
+            // Parsed again only when the setting changes: every webhook needs the key.
+            parsed = parsedKey = new ParsedKey(pem, pem.flatMap(WixSettings::rsaPublicKey));
+        }
+        return parsed.key();
+    }
+
+    private record ParsedKey(Optional<String> pem, Optional<RSAPublicKey> key) {
+    }
+
+    /** What is wrong with the webhook key: set but unusable. Not having one only closes {@code /webhooks/wix}. */
+    public List<String> webhookProblems() {
+        return text(WEBHOOK_PUBLIC_KEY).filter(pem -> rsaPublicKey(pem).isEmpty())
+                .map(pem -> List.of(WEBHOOK_PUBLIC_KEY + " is not an RSA public key in PEM (-----BEGIN PUBLIC KEY-----)"))
+                .orElse(List.of());
+    }
+
+    private static Optional<RSAPublicKey> rsaPublicKey(String pem) {
+        String base64 = pem.replace("\\n", "\n")
+                .replace("-----BEGIN PUBLIC KEY-----", "").replace("-----END PUBLIC KEY-----", "")
+                .replaceAll("\\s", "");
+        try {
+            byte[] der = java.util.Base64.getDecoder().decode(base64);
+            return Optional.of((RSAPublicKey) KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(der)));
+        } catch (IllegalArgumentException | GeneralSecurityException | ClassCastException notAKey) {
+            return Optional.empty();
+        }
     }
 
     /** MicroProfile Config's mapping of a key to the environment: {@code wix.app-id} → {@code WIX_APP_ID}. */

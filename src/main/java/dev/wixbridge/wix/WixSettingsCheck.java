@@ -18,7 +18,8 @@ public class WixSettingsCheck implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        var problems = settings.problems();
+        var problems = new java.util.ArrayList<>(settings.problems());
+        problems.addAll(settings.webhookProblems());
         HealthCheckResponseBuilder response = HealthCheckResponse.named("configuration").status(problems.isEmpty());
         for (int i = 0; i < problems.size(); i++) {
             response.withData("problem-" + (i + 1), problems.get(i));

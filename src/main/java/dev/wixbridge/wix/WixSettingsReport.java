@@ -18,6 +18,12 @@ public class WixSettingsReport {
     WixSettings settings;
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+        settings.webhookProblems().forEach(problem -> LOG.severe("Configuration problem: " + problem
+                + ". /webhooks/wix refuses every webhook until it is fixed."));
+        if (settings.webhookPublicKey().isEmpty() && settings.webhookProblems().isEmpty()) {
+            LOG.info(WixSettings.WEBHOOK_PUBLIC_KEY + " is not set (environment variable "
+                    + WixSettings.environmentName(WixSettings.WEBHOOK_PUBLIC_KEY) + "): /webhooks/wix answers 503.");
+        }
         List<String> problems = settings.problems();
         if (settings.sandboxActive()) {
             LOG.warning("SANDBOX MODE: a local stand-in plays Wix at " + settings.apiUrl() + " and "

@@ -10,7 +10,6 @@ import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,7 +20,6 @@ import dev.wixbridge.testing.Concurrently;
 import dev.wixbridge.testing.DatabaseRows;
 import dev.wixbridge.testing.Deployments;
 import dev.wixbridge.testing.FakeWix;
-import dev.wixbridge.testing.ServerLog;
 import dev.wixbridge.testing.ServerProcess;
 
 /** Two servers of an app on Wix's current OAuth, on one PostgreSQL: one call by client credentials for them both. */
@@ -40,21 +38,14 @@ class TwoOAuthServersIT {
     @BeforeAll
     static void startTwoServers() throws Exception {
         assumeTrue("postgresql".equals(System.getProperty("it.db")), "two servers share a PostgreSQL database");
-        var environment = Deployments.asEnvironment(Deployments.oauthSettings());
-        CompletableFuture<ServerProcess> first = CompletableFuture.supplyAsync(() -> ServerProcess.start("oauth-a", PORT_A, environment));
-        CompletableFuture<ServerProcess> second = CompletableFuture.supplyAsync(() -> ServerProcess.start("oauth-b", PORT_B, environment));
-        a = first.get();
-        b = second.get();
+        ServerProcess[] servers = ServerProcess.startPair("oauth", PORT_A, PORT_B, Deployments.asEnvironment(Deployments.oauthSettings()));
+        a = servers[0];
+        b = servers[1];
     }
 
     @AfterAll
     static void stopServersAndScanTheirLogs() {
-        for (ServerProcess server : new ServerProcess[] {a, b}) {
-            if (server != null) {
-                server.close();
-                ServerLog.assertHoldsNone(server.log(), FakeWix.shared().secrets());
-            }
-        }
+        ServerProcess.stopAndScanLogs(a, b);
     }
 
     @Test

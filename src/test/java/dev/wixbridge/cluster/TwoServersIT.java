@@ -55,20 +55,14 @@ class TwoServersIT {
     @BeforeAll
     static void startTwoServers() throws Exception {
         assumeTrue("postgresql".equals(System.getProperty("it.db")), "two servers share a PostgreSQL database");
-        CompletableFuture<ServerProcess> first = CompletableFuture.supplyAsync(() -> ServerProcess.start("a", PORT_A, environment()));
-        CompletableFuture<ServerProcess> second = CompletableFuture.supplyAsync(() -> ServerProcess.start("b", PORT_B, environment()));
-        a = first.get();
-        b = second.get();
+        ServerProcess[] servers = ServerProcess.startPair("custom", PORT_A, PORT_B, environment());
+        a = servers[0];
+        b = servers[1];
     }
 
     @AfterAll
     static void stopServersAndScanTheirLogs() {
-        for (ServerProcess server : new ServerProcess[] {a, b}) {
-            if (server != null) {
-                server.close();
-                ServerLog.assertHoldsNone(server.log(), FakeWix.shared().secrets());
-            }
-        }
+        ServerProcess.stopAndScanLogs(a, b);
     }
 
     @BeforeEach

@@ -29,6 +29,7 @@ import dev.wixbridge.testing.FakeWix;
 import dev.wixbridge.testing.FakeWix.Failure;
 import dev.wixbridge.testing.OwnerJourney;
 import dev.wixbridge.testing.SealedTokens;
+import dev.wixbridge.testing.WebhookSigner;
 
 /** An app on Wix's current OAuth ({@code wix.auth-mode=oauth}): sites registered, tokens by client credentials. */
 class OAuthModeIT extends AgainstFakeWix {
@@ -267,5 +268,42 @@ class OAuthModeIT extends AgainstFakeWix {
         assertThat(row.get("status")).isEqualTo("ACTIVE");
         assertThat(api.post(tokenPath(site)).statusCode()).isEqualTo(200);
         assertThat(wix.clientCredentialCallsFor(site)).isEqualTo(1);
+    }
+
+    // ----- webhooks
+
+    @Test
+    void app_installed_registers_the_site_whose_first_token_comes_when_needed() {
+        FakeWix.Site site = wix.newOAuthSite();
+
+        assertThat(WebhookSigner.deliver(WebhookSigner.webhook(
+                WebhookSigner.Event.of("AppInstalled", site.instanceId(), "{\"appId\":\"" + FakeWix.APP_ID + "\"}"))).statusCode())
+                .isEqualTo(200);
+
+        Map<String, Object> row = rows.installation(site.instanceId()).orElseThrow();
+        assertThat(row.get("status")).isEqualTo("ACTIVE");
+        assertThat(row.get("access_token_sealed")).isNull();
+        assertThat(wix.clientCredentialCallsFor(site)).isZero();
+        assertThat(api.post(tokenPath(site)).statusCode()).isEqualTo(200);
+        assertThat(wix.clientCredentialCallsFor(site)).isEqualTo(1);
+    }
+
+    @Test
+    void an_app_installed_older_than_a_later_removal_does_not_bring_the_site_back() {
+        FakeWix.Site site = registered();
+        deliver(WebhookSigner.Event.of("AppRemoved", site.instanceId(), "{}"));
+        assertThat(rows.installation(site.instanceId()).orElseThrow().get("status")).isEqualTo("UNINSTALLED");
+
+        deliver(WebhookSigner.Event.of("AppInstalled", site.instanceId(), "{}").issuedAt(Instant.now().minusSeconds(3600)));
+
+        assertThat(rows.installation(site.instanceId()).orElseThrow().get("status")).isEqualTo("UNINSTALLED");
+        assertProblem(api.post(tokenPath(site)), 409, "/problems/uninstalled");
+
+        deliver(WebhookSigner.Event.of("AppInstalled", site.instanceId(), "{}").issuedAt(Instant.now().plusSeconds(1)));
+        assertThat(rows.installation(site.instanceId()).orElseThrow().get("status")).as("a newer install").isEqualTo("ACTIVE");
+    }
+
+    private static void deliver(WebhookSigner.Event event) {
+        assertThat(WebhookSigner.deliver(WebhookSigner.webhook(event)).statusCode()).isEqualTo(200);
     }
 }

@@ -48,6 +48,7 @@ public final class Deployments {
         }
         settings.put("wix.token-keys", SealedTokens.FIRST_KEY_ID + ":" + SealedTokens.FIRST_KEY);
         settings.put("api.keys", API_KEY);
+        settings.put("wix.webhook-public-key", WebhookSigner.publicKeyPem());
         return settings;
     }
 

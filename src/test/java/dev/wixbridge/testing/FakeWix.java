@@ -386,20 +386,8 @@ public final class FakeWix {
     }
 
     private void tokenEndpoint(HttpExchange exchange) throws IOException {
-        if (!"POST".equals(exchange.getRequestMethod())) {
-            respond(exchange, 405, "application/json", "{}");
-            return;
-        }
-        String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
-        if (contentType == null || !contentType.startsWith("application/json")) {
-            respond(exchange, 415, "application/json", "{\"message\":\"JSON expected\"}");
-            return;
-        }
-        JsonObject body;
-        try (JsonReader reader = Json.createReader(new StringReader(read(exchange.getRequestBody())))) {
-            body = reader.readObject();
-        } catch (JsonParsingException e) {
-            respond(exchange, 400, "application/json", "{\"message\":\"malformed JSON\"}");
+        JsonObject body = postedJson(exchange);
+        if (body == null) {
             return;
         }
         String grantType = body.getString("grant_type", "");
@@ -477,20 +465,8 @@ public final class FakeWix {
 
     /** Wix's current OAuth: an access token for an instance, for the app's id and secret. */
     private void clientCredentialsEndpoint(HttpExchange exchange) throws IOException {
-        if (!"POST".equals(exchange.getRequestMethod())) {
-            respond(exchange, 405, "application/json", "{}");
-            return;
-        }
-        String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
-        if (contentType == null || !contentType.startsWith("application/json")) {
-            respond(exchange, 415, "application/json", "{\"message\":\"JSON expected\"}");
-            return;
-        }
-        JsonObject body;
-        try (JsonReader reader = Json.createReader(new StringReader(read(exchange.getRequestBody())))) {
-            body = reader.readObject();
-        } catch (JsonParsingException e) {
-            respond(exchange, 400, "application/json", "{\"message\":\"malformed JSON\"}");
+        JsonObject body = postedJson(exchange);
+        if (body == null) {
             return;
         }
         String instanceId = body.getString("instance_id", null);
@@ -559,6 +535,25 @@ public final class FakeWix {
         }
         calls.add(new Call("/apps/v1/bi-event", null, null, access.instanceId()));
         respond(exchange, 200, "application/json", "{}");
+    }
+
+    /** The JSON object a token endpoint was POSTed, or null once it has answered 405, 415 or 400 as Wix would. */
+    private static JsonObject postedJson(HttpExchange exchange) throws IOException {
+        if (!"POST".equals(exchange.getRequestMethod())) {
+            respond(exchange, 405, "application/json", "{}");
+            return null;
+        }
+        String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
+        if (contentType == null || !contentType.startsWith("application/json")) {
+            respond(exchange, 415, "application/json", "{\"message\":\"JSON expected\"}");
+            return null;
+        }
+        try (JsonReader reader = Json.createReader(new StringReader(read(exchange.getRequestBody())))) {
+            return reader.readObject();
+        } catch (JsonParsingException e) {
+            respond(exchange, 400, "application/json", "{\"message\":\"malformed JSON\"}");
+            return null;
+        }
     }
 
     // ----- failures

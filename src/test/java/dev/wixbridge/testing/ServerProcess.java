@@ -67,6 +67,25 @@ public final class ServerProcess implements AutoCloseable {
         }
     }
 
+    /** Two servers with the same settings, started side by side (each takes a while). */
+    public static ServerProcess[] startPair(String name, int portA, int portB, Map<String, String> environment) throws Exception {
+        java.util.concurrent.CompletableFuture<ServerProcess> first =
+                java.util.concurrent.CompletableFuture.supplyAsync(() -> start(name + "-a", portA, environment));
+        java.util.concurrent.CompletableFuture<ServerProcess> second =
+                java.util.concurrent.CompletableFuture.supplyAsync(() -> start(name + "-b", portB, environment));
+        return new ServerProcess[] {first.get(), second.get()};
+    }
+
+    /** Stops each server that started, then scans its log for every secret the fake Wix issued. */
+    public static void stopAndScanLogs(ServerProcess... servers) {
+        for (ServerProcess server : servers) {
+            if (server != null) {
+                server.close();
+                ServerLog.assertHoldsNone(server.log(), FakeWix.shared().secrets());
+            }
+        }
+    }
+
     public long pid() {
         return process.pid();
     }

@@ -21,8 +21,17 @@ public record TestDatabase(String url, String user) {
         };
     }
 
+    /** Another database of this run's kind, empty, for a test that needs its own (a schema upgrade). */
+    public static TestDatabase fresh(String name) {
+        return "postgresql".equals(System.getProperty("it.db", "h2")) ? postgresql() : h2(name);
+    }
+
     private static TestDatabase h2() {
-        File dir = new File(System.getProperty("it.work", "target/it"), "db");
+        return h2("db");
+    }
+
+    private static TestDatabase h2(String name) {
+        File dir = new File(System.getProperty("it.work", "target/it"), name);
         deleteTree(dir);
         return new TestDatabase("jdbc:h2:file:" + new File(dir, "wix-bridge").getAbsolutePath()
                 + ";AUTO_SERVER=TRUE;LOCK_TIMEOUT=30000", "");

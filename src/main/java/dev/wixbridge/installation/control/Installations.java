@@ -103,6 +103,43 @@ public class Installations {
         });
     }
 
+    /**
+     * Wix removed the app from the site at {@code removedAt} ({@code AppRemoved}): uninstalled, tokens
+     * erased, unless the site was installed again after that (Wix delivers out of order). In the
+     * caller's transaction.
+     */
+    public void removedByWix(String instanceId, Instant removedAt) {
+        database.inTransaction(em -> {
+            Installation installation = em.find(Installation.class, instanceId, LockModeType.PESSIMISTIC_WRITE);
+            if (installation != null && !installation.installedSince(removedAt)) {
+                installation.uninstall(removedAt, clock.instant());
+                announce(instanceId);
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Wix installed the app on the site at {@code installedAt} ({@code AppInstalled}). With
+     * {@code register} (apps on Wix's current OAuth) the site is created, or made active again,
+     * unless it was removed after that; otherwise nothing changes. In the caller's transaction.
+     */
+    public void installedByWix(String instanceId, Instant installedAt, boolean register) {
+        if (!register) {
+            return;
+        }
+        database.inTransaction(em -> {
+            Installation installation = em.find(Installation.class, instanceId, LockModeType.PESSIMISTIC_WRITE);
+            if (installation == null) {
+                em.persist(Installation.announced(instanceId, installedAt, clock.instant()));
+            } else if (!installation.uninstalledSince(installedAt) && !installation.installedSince(installedAt)) {
+                installation.reactivate(installedAt, clock.instant());
+                announce(instanceId);
+            }
+            return null;
+        });
+    }
+
     /** Erases every stored refresh token (after a migration to client credentials); returns how many. */
     public int eraseRefreshTokens() {
         return database.inTransaction(em -> em.createQuery(

@@ -3,6 +3,7 @@ package dev.wixbridge.installation.entity;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -42,6 +43,12 @@ public class Installation {
     @Column(name = "updated_at")
     private OffsetDateTime updatedAt;
 
+    @Column(name = "last_installed_at")
+    private OffsetDateTime lastInstalledAt;
+
+    @Column(name = "uninstalled_at")
+    private OffsetDateTime uninstalledAt;
+
     @Column(name = "last_refreshed_at")
     private OffsetDateTime lastRefreshedAt;
 
@@ -66,9 +73,47 @@ public class Installation {
         return installation;
     }
 
+    /**
+     * A site Wix says installed the app ({@code AppInstalled}, apps on Wix's current OAuth): active,
+     * without a token yet (the first is fetched when first needed).
+     */
+    public static Installation announced(String instanceId, Instant installedAt, Instant now) {
+        Installation installation = new Installation();
+        installation.instanceId = instanceId;
+        installation.installedAt = utc(installedAt);
+        installation.reactivate(installedAt, now);
+        return installation;
+    }
+
+    /** Wix installed the app on the site (again) at {@code installedAt}: active, whatever it was before. */
+    public void reactivate(Instant installedAt, Instant now) {
+        this.status = InstallationStatus.ACTIVE;
+        this.lastInstalledAt = utc(installedAt);
+        this.uninstalledAt = null;
+        this.lastFailure = null;
+        this.lastFailureAt = null;
+        this.updatedAt = utc(now);
+    }
+
+    /**
+     * Whether something that happened at {@code when} is older than the site's latest install.
+     * Compared in whole seconds: a JWT's {@code iat} has no finer precision, so within the same
+     * second the event counts as the later one.
+     */
+    public boolean installedSince(Instant when) {
+        return lastInstalledAt != null && when.isBefore(lastInstalledAt.toInstant().truncatedTo(ChronoUnit.SECONDS));
+    }
+
+    /** Whether something that happened at {@code when} is older than the site's latest removal (in whole seconds). */
+    public boolean uninstalledSince(Instant when) {
+        return uninstalledAt != null && when.isBefore(uninstalledAt.toInstant().truncatedTo(ChronoUnit.SECONDS));
+    }
+
     /** A new grant from the install flow: the site is active again, whatever it was before. */
     public void reinstall(SealedTokens tokens, Instant accessTokenExpiresAt, Instant now) {
         this.status = InstallationStatus.ACTIVE;
+        this.lastInstalledAt = utc(now);
+        this.uninstalledAt = null;
         this.lastFailure = null;
         this.lastFailureAt = null;
         seal(tokens, accessTokenExpiresAt);
@@ -103,7 +148,13 @@ public class Installation {
 
     /** The site is gone for us: tokens forgotten, status kept for the record. */
     public void uninstall(Instant now) {
+        uninstall(now, now);
+    }
+
+    /** The app was removed from the site at {@code removedAt} (as Wix says). */
+    public void uninstall(Instant removedAt, Instant now) {
         this.status = InstallationStatus.UNINSTALLED;
+        this.uninstalledAt = utc(removedAt);
         forgetTokens();
         this.updatedAt = utc(now);
     }

@@ -1,0 +1,32 @@
+package dev.wixbridge.event.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/**
+ * The feed's counter: one row, locked by whoever stores an event until that transaction ends,
+ * so events commit in the order of their numbers (see V2__webhook_events.sql).
+ */
+@Entity
+@Table(name = "event_sequence")
+public class EventSequence {
+
+    public static final int ROW = 1;
+
+    @Id
+    private int id;
+
+    @Column(name = "last_seq")
+    private long lastSeq;
+
+    protected EventSequence() {
+        // for JPA
+    }
+
+    /** The next number; the caller holds the row lock. */
+    public long next() {
+        return ++lastSeq;
+    }
+}
