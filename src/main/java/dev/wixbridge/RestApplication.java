@@ -15,6 +15,7 @@ import dev.wixbridge.api.ApiKeyAuthentication;
 import dev.wixbridge.api.InvalidApiParameterMapper;
 import dev.wixbridge.event.boundary.EventsResource;
 import dev.wixbridge.event.boundary.WebhookResource;
+import dev.wixbridge.identity.boundary.IdentitiesResource;
 import dev.wixbridge.install.boundary.AppUrlResource;
 import dev.wixbridge.install.boundary.ConfigurationGate;
 import dev.wixbridge.install.boundary.RedirectUrlResource;
@@ -58,6 +59,7 @@ public class RestApplication extends Application {
                 InstallationsResource.class,
                 WebhookResource.class,
                 EventsResource.class,
+                IdentitiesResource.class,
                 AccessTokenResource.class,
                 SetupCompleteResource.class,
                 WixInstanceResource.class,

@@ -84,6 +84,16 @@ public final class Problems {
                 "wix.webhook-public-key is not set or not usable; an admin must configure it.");
     }
 
+    public static Problem invalidInstance() {
+        return new Problem("/problems/invalid-instance", "Instance not verified", 401,
+                "The signature of the instance does not match the app secret, or its signDate is too old.");
+    }
+
+    public static Problem invalidToken() {
+        return new Problem("/problems/invalid-token", "Token not verified", 401,
+                "Wix does not vouch for this access token for this app (inactive, unknown, or another app's).");
+    }
+
     public static Problem wixRefused(int status) {
         return new Problem("/problems/wix-refused", "Wix refused the call", 502, "Wix answered HTTP " + status + ".");
     }

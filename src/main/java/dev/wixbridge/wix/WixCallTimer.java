@@ -39,6 +39,9 @@ class WixCallTimer implements ClientRequestFilter, ClientResponseFilter {
         if (path.endsWith("/oauth/access")) {
             return "oauth_access";
         }
+        if (path.endsWith("/oauth2/token-info")) {
+            return "oauth2_token_info";
+        }
         if (path.endsWith("/oauth2/token")) {
             return "oauth2_token";
         }

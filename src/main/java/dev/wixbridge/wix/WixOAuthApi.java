@@ -27,4 +27,11 @@ public interface WixOAuthApi {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     AccessTokenResponse token(ClientCredentialsRequest request);
+
+    /** What Wix says about an access token (a dashboard page's, on Wix's current OAuth). */
+    @POST
+    @Path("/oauth2/token-info")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    TokenInfo.Response tokenInfo(TokenInfo.Request request);
 }

@@ -68,6 +68,9 @@ public final class FakeWix {
     private final Deque<Failure> tokenFailures = new ArrayDeque<>();
     private final Deque<Failure> instanceFailures = new ArrayDeque<>();
     private final Deque<Failure> clientCredentialFailures = new ArrayDeque<>();
+    private final Deque<Failure> tokenInfoFailures = new ArrayDeque<>();
+    /** Access tokens of Wix users looking at a dashboard page, by token. */
+    private final Map<String, DashboardToken> dashboardTokens = new ConcurrentHashMap<>();
     /** Sites that have the app installed, as far as Wix knows: only they get tokens by client credentials. */
     private final Set<String> installedApps = ConcurrentHashMap.newKeySet();
 
@@ -96,6 +99,7 @@ public final class FakeWix {
         server.createContext("/installer/close-window", this::closeWindow);
         server.createContext("/oauth/access", this::tokenEndpoint);
         server.createContext("/oauth2/token", this::clientCredentialsEndpoint);
+        server.createContext("/oauth2/token-info", this::tokenInfoEndpoint);
         server.createContext("/apps/v1/instance", this::instanceEndpoint);
         server.createContext("/apps/v1/bi-event", this::biEventEndpoint);
         server.start();
@@ -131,6 +135,7 @@ public final class FakeWix {
         tokenFailures.clear();
         instanceFailures.clear();
         clientCredentialFailures.clear();
+        tokenInfoFailures.clear();
         instanceOverrides.clear();
     }
 
@@ -228,6 +233,32 @@ public final class FakeWix {
 
     public synchronized void failTokenCalls(Failure... failures) {
         tokenFailures.addAll(List.of(failures));
+    }
+
+    public synchronized void failTokenInfoCalls(Failure... failures) {
+        tokenInfoFailures.addAll(List.of(failures));
+    }
+
+    /** The access token Wix gives a dashboard page of our app, for a user looking at the site. */
+    public String dashboardToken(Site site) {
+        return dashboardToken(site, APP_ID);
+    }
+
+    /** The same for another app: a backend must not take it for one of ours. */
+    public String otherAppsDashboardToken(Site site) {
+        return dashboardToken(site, UUID.randomUUID().toString());
+    }
+
+    private String dashboardToken(Site site, String clientId) {
+        String token = randomToken("dashboard");
+        dashboardTokens.put(token, new DashboardToken(site.instanceId(), clientId, UUID.randomUUID().toString(),
+                now().plus(Duration.ofHours(4))));
+        issuedSecrets.add(token);
+        return token;
+    }
+
+    public long tokenInfoCalls() {
+        return calls().stream().filter(call -> call.path().equals("/oauth2/token-info")).count();
     }
 
     public synchronized void failClientCredentialCalls(Failure... failures) {
@@ -497,6 +528,28 @@ public final class FakeWix {
         }
     }
 
+    /** What Wix says about an access token: active, and for whom, or {@code active: false}. */
+    private void tokenInfoEndpoint(HttpExchange exchange) throws IOException {
+        JsonObject body = postedJson(exchange);
+        if (body == null) {
+            return;
+        }
+        calls.add(new Call("/oauth2/token-info", null, null, null));
+        if (failed(exchange, nextFailure(tokenInfoFailures))) {
+            return;
+        }
+        DashboardToken token = dashboardTokens.get(body.getString("token", ""));
+        if (token == null || !now().isBefore(token.expiresAt())) {
+            respond(exchange, 200, "application/json", "{\"active\":false}");
+            return;
+        }
+        respond(exchange, 200, "application/json", Json.createObjectBuilder().add("active", true)
+                .add("subjectType", "USER").add("subjectId", token.userId())
+                .add("exp", token.expiresAt().getEpochSecond()).add("iat", now().getEpochSecond())
+                .add("clientId", token.clientId()).add("siteId", "site-of-" + token.instanceId())
+                .add("instanceId", token.instanceId()).build().toString());
+    }
+
     private void instanceEndpoint(HttpExchange exchange) throws IOException {
         String token = exchange.getRequestHeaders().getFirst("Authorization");
         AccessToken access = token == null ? null : accessTokens.get(token);
@@ -705,6 +758,9 @@ public final class FakeWix {
     }
 
     private record AccessToken(String instanceId, Instant expiresAt) {
+    }
+
+    private record DashboardToken(String instanceId, String clientId, String userId, Instant expiresAt) {
     }
 
     /** An exchange whose answer is held back before it is sent. */

@@ -42,6 +42,11 @@ class WixCodeExchangeTest {
                     public AccessTokenResponse token(ClientCredentialsRequest request) {
                         throw new UnsupportedOperationException("not a call of the install");
                     }
+
+                    @Override
+                    public TokenInfo.Response tokenInfo(TokenInfo.Request request) {
+                        throw new UnsupportedOperationException("not a call of the install");
+                    }
                 };
             }
 
