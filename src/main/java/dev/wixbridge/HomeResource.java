@@ -3,8 +3,10 @@ package dev.wixbridge;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
@@ -21,6 +23,9 @@ public class HomeResource {
     @Inject
     WixSettings settings;
 
+    @Context
+    UriInfo uriInfo;
+
     @GET
     @Operation(hidden = true)
     public Response home() {
@@ -30,16 +35,21 @@ public class HomeResource {
             return Html.page(Status.OK, "Wix Bridge", about + "<p>The Wix app is not configured yet: see the log, "
                     + "and the configuration table in the README.</p>", false).build();
         }
+        String webhooks = "<p>Register <code>" + Html.escape(uriInfo.getBaseUri().resolve("webhooks/wix").toString())
+                + "</code> as the webhook URL in Wix's dashboard for <code>AppInstalled</code>, <code>AppRemoved</code> and any "
+                + "other event your software reads from <code>GET /api/events</code>"
+                + (settings.webhookPublicKey().isPresent() ? "." : ", and set <code>WIX_WEBHOOK_PUBLIC_KEY</code> to the app's "
+                + "public key.") + "</p>";
         if (!settings.sandboxActive() && settings.authMode() == AuthMode.OAUTH) {
             return Html.page(Status.OK, "Wix Bridge", about + "<p>This app uses Wix's OAuth: sites install it through "
                     + "Wix's own consent, and get tokens by client credentials. Register a site with "
-                    + "<code>PUT /api/installations/{instanceId}</code>.</p>", false).build();
+                    + "<code>PUT /api/installations/{instanceId}</code>.</p>" + webhooks, false).build();
         }
         if (!settings.sandboxActive()) {
             return Html.page(Status.OK, "Wix Bridge", about
                     + "<p>Register <code>" + Html.escape(settings.redirectUrl().resolve("/install").toString())
                     + "</code> as the App URL and <code>" + Html.escape(settings.redirectUrl().toString())
-                    + "</code> as the Redirect URL in Wix's dashboard.</p>", false).build();
+                    + "</code> as the Redirect URL in Wix's dashboard.</p>" + webhooks, false).build();
         }
         String steps = settings.authMode() == AuthMode.OAUTH
                 ? "<p>The app uses Wix's current OAuth (<code>WIX_AUTH_MODE=oauth</code>).</p>"

@@ -4,12 +4,15 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
 import jakarta.ws.rs.core.UriBuilder;
 
+import dev.wixbridge.event.entity.WixEvent;
 import dev.wixbridge.installation.control.Installations;
 import dev.wixbridge.installation.entity.Installation;
 import dev.wixbridge.installation.entity.InstallationStatus;
@@ -36,8 +39,8 @@ final class AdminPage {
     /**
      * @param csrf the login's form token, carried by every form
      */
-    static Response installations(Installations.Page page, Optional<InstallationStatus> filter, Optional<String> notice,
-                                  String csrf) {
+    static Response installations(Installations.Page page, Map<String, List<WixEvent>> events,
+                                  Optional<InstallationStatus> filter, Optional<String> notice, String csrf) {
         StringBuilder body = new StringBuilder();
         notice.filter(text -> !text.isBlank())
                 .ifPresent(text -> body.append("<p class=\"next\" role=\"status\">").append(Html.escape(text)).append("</p>"));
@@ -50,8 +53,9 @@ final class AdminPage {
                 .append("<table><caption>Installations").append(filter.map(f -> " with status " + f).orElse(""))
                 .append("</caption><thead><tr><th scope=\"col\">Instance id</th><th scope=\"col\">Status</th>"
                         + "<th scope=\"col\">Installed</th><th scope=\"col\">Last refresh</th><th scope=\"col\">Last failure</th>"
+                        + "<th scope=\"col\">Latest events</th>"
                         + "<th scope=\"col\"><span class=\"visually-hidden\">Action</span></th></tr></thead><tbody>");
-        page.items().forEach(row -> body.append(row(row, csrf)));
+        page.items().forEach(row -> body.append(row(row, events.getOrDefault(row.instanceId(), List.of()), csrf)));
         body.append("</tbody></table>");
         if (page.items().isEmpty()) {
             body.append("<p>No installations yet.</p>");
@@ -66,13 +70,22 @@ final class AdminPage {
         return Html.page(Status.OK, "Installations", body.toString(), true).build();
     }
 
-    private static String row(Installation installation, String csrf) {
+    private static String row(Installation installation, List<WixEvent> events, String csrf) {
         return "<tr><td><code>" + Html.escape(installation.instanceId()) + "</code></td><td>" + installation.status()
                 + "</td><td>" + time(installation.installedAt()) + "</td><td>" + time(installation.lastRefreshedAt())
                 + "</td><td>" + Html.escape(Optional.ofNullable(installation.lastFailure()).orElse("")) + " "
-                + time(installation.lastFailureAt()) + "</td><td><form method=\"post\" action=\"/admin/installations/"
+                + time(installation.lastFailureAt()) + "</td><td>" + events(events) + "</td><td><form method=\"post\" action=\"/admin/installations/"
                 + Html.escape(installation.instanceId()) + "/recheck\">" + hidden("csrf", csrf)
                 + "<button type=\"submit\">Re-check</button></form></td></tr>";
+    }
+
+    private static String events(List<WixEvent> events) {
+        StringBuilder list = new StringBuilder();
+        for (WixEvent event : events) {
+            list.append(list.length() == 0 ? "" : "<br>").append(Html.escape(event.eventType())).append(" ")
+                    .append(time(event.eventTime()));
+        }
+        return list.toString();
     }
 
     private static String time(Instant instant) {

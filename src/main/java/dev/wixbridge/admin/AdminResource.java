@@ -22,8 +22,10 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import dev.wixbridge.api.ApiKeys;
+import dev.wixbridge.event.control.EventFeed;
 import dev.wixbridge.installation.control.Installations;
 import dev.wixbridge.installation.control.PageCursor;
+import dev.wixbridge.installation.entity.Installation;
 import dev.wixbridge.installation.entity.InstallationStatus;
 import dev.wixbridge.installation.entity.InstanceIds;
 import dev.wixbridge.platform.web.BrowserFacing;
@@ -39,6 +41,7 @@ import dev.wixbridge.token.control.AccessTokens;
 public class AdminResource {
 
     static final int PAGE_SIZE = 100;
+    static final int EVENTS_PER_SITE = 3;
 
     @Inject
     ApiKeys keys;
@@ -48,6 +51,9 @@ public class AdminResource {
 
     @Inject
     AccessTokens tokens;
+
+    @Inject
+    EventFeed feed;
 
     @Inject
     AdminSession session;
@@ -66,7 +72,8 @@ public class AdminResource {
         // A filter or cursor that is not ours shows the first page of everything: nothing here is secret.
         Optional<InstallationStatus> filter = Optional.ofNullable(status).flatMap(InstallationStatus::parse);
         Installations.Page page = installations.page(PageCursor.parse(after), filter, PAGE_SIZE);
-        return AdminPage.installations(page, filter, Optional.ofNullable(notice), csrf.get());
+        var events = feed.latestOf(page.items().stream().map(Installation::instanceId).toList(), EVENTS_PER_SITE);
+        return AdminPage.installations(page, events, filter, Optional.ofNullable(notice), csrf.get());
     }
 
     @POST

@@ -20,6 +20,7 @@ import dev.wixbridge.testing.ApiClient;
 import dev.wixbridge.testing.Browser;
 import dev.wixbridge.testing.Deployments;
 import dev.wixbridge.testing.FakeWix;
+import dev.wixbridge.testing.WebhookSigner;
 
 /** The admin page: a login backed by the API keys, the installations at a glance, a re-check of one site. */
 class AdminPageIT extends AgainstFakeWix {
@@ -92,6 +93,21 @@ class AdminPageIT extends AgainstFakeWix {
         assertThat(browser.send(form("/admin/logout", "csrf=" + csrf)).statusCode()).isEqualTo(303);
 
         assertThat(browser.get(ADMIN).body()).contains("API key").doesNotContain("<table>");
+    }
+
+    @Test
+    void shows_the_latest_events_of_each_site() {
+        FakeWix.Site site = installed();
+        assertThat(WebhookSigner.deliver(WebhookSigner.webhook(WebhookSigner.Event.of("PaidPlanPurchased", site.instanceId(),
+                "{\"vendorProductId\":\"gold\"}"))).statusCode()).isEqualTo(200);
+        logIn();
+
+        assertThat(browser.get(ADMIN).body()).contains("Latest events", "PaidPlanPurchased");
+    }
+
+    @Test
+    void the_home_page_names_the_webhook_url() {
+        assertThat(browser.get(Deployments.SERVER + "/").body()).contains(Deployments.SERVER + "/webhooks/wix", "AppRemoved");
     }
 
     private void logIn() {

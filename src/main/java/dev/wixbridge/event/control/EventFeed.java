@@ -1,7 +1,11 @@
 package dev.wixbridge.event.control;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -49,6 +53,26 @@ public class EventFeed {
             }
             signal.awaitAfter(seen, Math.min(RECHECK.toMillis(), Math.max(1, left / 1_000_000)));
         }
+    }
+
+    /** The latest {@code perSite} events of each site, newest first (for the admin page). */
+    public Map<String, List<WixEvent>> latestOf(Collection<String> instanceIds, int perSite) {
+        if (instanceIds.isEmpty()) {
+            return Map.of();
+        }
+        List<WixEvent> newestFirst = database.inTransaction(em -> em.createQuery(
+                        "SELECT e FROM WixEvent e WHERE e.instanceId IN :ids ORDER BY e.seq DESC", WixEvent.class)
+                .setParameter("ids", List.copyOf(instanceIds))
+                .setMaxResults(instanceIds.size() * perSite * 4)
+                .getResultList());
+        Map<String, List<WixEvent>> latest = new HashMap<>();
+        for (WixEvent event : newestFirst) {
+            List<WixEvent> ofSite = latest.computeIfAbsent(event.instanceId(), id -> new ArrayList<>());
+            if (ofSite.size() < perSite) {
+                ofSite.add(event);
+            }
+        }
+        return latest;
     }
 
     private List<WixEvent> query(EventCursor after, int limit, Filter filter) {
