@@ -37,6 +37,7 @@ class MissingConfigurationIT {
         settings.remove("wix.redirect-url");
         settings.remove("api.keys");
         settings.remove("wix.token-keys");
+        settings.remove("wix.webhook-public-key");
         settings.put("data.dir", DATA_DIR.getAbsolutePath());
         settings.put("wix.after-install", "somewhere nice");
         return Deployments.war(settings);
@@ -47,6 +48,12 @@ class MissingConfigurationIT {
         assertPage(browser.get(OwnerJourney.APP_URL + "?token=t"), 503, "not ready");
         assertPage(browser.get(Deployments.REDIRECT_URL + "?code=c&state=s&instanceId=" + java.util.UUID.randomUUID()),
                 503, "not ready");
+    }
+
+    @Test
+    void without_a_public_key_webhooks_answer_503_and_the_log_names_the_key() {
+        assertProblem(dev.wixbridge.testing.WebhookSigner.deliver("any.body.at-all"), 503, "/problems/webhooks-not-configured");
+        assertThat(ServerLog.text()).contains("wix.webhook-public-key is not set (environment variable WIX_WEBHOOK_PUBLIC_KEY)");
     }
 
     @Test

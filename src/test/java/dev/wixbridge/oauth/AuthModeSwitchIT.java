@@ -20,6 +20,7 @@ import dev.wixbridge.testing.Deployments;
 import dev.wixbridge.testing.FakeWix;
 import dev.wixbridge.testing.OwnerJourney;
 import dev.wixbridge.testing.SealedTokens;
+import dev.wixbridge.testing.WebhookSigner;
 
 /**
  * A deployment migrating from custom authentication to client credentials and back, one
@@ -56,6 +57,7 @@ class AuthModeSwitchIT extends AgainstFakeWix {
     static WebArchive unknownMode() {
         Map<String, String> settings = Deployments.fakeWixSettings();
         settings.put("wix.auth-mode", "oauth2");
+        settings.put("wix.webhook-public-key", "-----BEGIN PUBLIC KEY-----not a key-----END PUBLIC KEY-----");
         return Deployments.war(settings, UNKNOWN_MODE);
     }
 
@@ -78,6 +80,10 @@ class AuthModeSwitchIT extends AgainstFakeWix {
             assertProblem(api.delete("/api/refresh-tokens"), 409, "/problems/wrong-auth-mode");
             // Read while a server runs: with H2 the server holds the database file.
             keptRefreshToken = SealedTokens.open(rows.installation(rotated.instanceId()).orElseThrow(), "refresh");
+            assertThat(WebhookSigner.deliver(WebhookSigner.webhook(WebhookSigner.Event.of("wix.test.v1.kept", rotated.instanceId(),
+                    "{}"))).statusCode()).isEqualTo(200);
+            rows.update("UPDATE wix_event SET received_at = ? WHERE event_type = 'wix.test.v1.kept' AND instance_id = ?",
+                    java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minusDays(8), rotated.instanceId());
         } finally {
             deployer.undeploy(CUSTOM);
         }
@@ -97,6 +103,8 @@ class AuthModeSwitchIT extends AgainstFakeWix {
             assertThat(rows.installation(waiting.instanceId()).orElseThrow().get("status"))
                     .as("a site waiting for its owner works again without them").isEqualTo("ACTIVE");
             assertProblem(api.post(tokenPath(gone)), 409, "/problems/uninstalled");
+            assertThat(rows.count("SELECT COUNT(*) FROM wix_event WHERE instance_id = ? AND event_type = 'wix.test.v1.kept'",
+                    rotated.instanceId())).as("an event past its 7 days, purged at start").isZero();
             assertThat(SealedTokens.open(rows.installation(rotated.instanceId()).orElseThrow(), "refresh"))
                     .as("the refresh token stays sealed, unused").isEqualTo(keptRefreshToken);
         } finally {
@@ -124,7 +132,10 @@ class AuthModeSwitchIT extends AgainstFakeWix {
             assertPage(new Browser().get(OwnerJourney.APP_URL + "?token=" + site.installToken()), 503, "not ready");
             HttpResponse<String> ready = api.getUrl(Deployments.HEALTH + "/ready");
             assertThat(ready.statusCode()).isEqualTo(503);
-            assertThat(ready.body()).contains("wix.auth-mode must be 'custom' or 'oauth'").doesNotContain("oauth2");
+            assertThat(ready.body()).contains("wix.auth-mode must be 'custom' or 'oauth'", "wix.webhook-public-key is not an RSA public key")
+                    .doesNotContain("oauth2", "not a key");
+            assertProblem(WebhookSigner.deliver(WebhookSigner.webhook(WebhookSigner.Event.of("AppRemoved", site.instanceId(), "{}"))),
+                    503, "/problems/webhooks-not-configured");
         } finally {
             deployer.undeploy(UNKNOWN_MODE);
         }

@@ -6,10 +6,9 @@ import java.time.ZoneOffset;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-import jakarta.ejb.Schedule;
-import jakarta.ejb.Singleton;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.Config;
@@ -17,11 +16,11 @@ import org.eclipse.microprofile.config.Config;
 import dev.wixbridge.platform.persistence.Database;
 
 /**
- * Keeps the feed to {@code wix.events.retention-days} (default 7): every quarter hour, on every
- * server (the delete is idempotent), events received longer ago are deleted.
+ * Keeps the feed to {@code wix.events.retention-days} (default 7): at start-up and every quarter
+ * hour ({@link EventRetentionSchedule}), on every server (the delete is idempotent), events
+ * received longer ago are deleted.
  */
-@Singleton
-@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // the purge runs its own local transaction
+@ApplicationScoped
 public class EventRetention {
 
     public static final String RETENTION_DAYS = "wix.events.retention-days";
@@ -38,7 +37,10 @@ public class EventRetention {
     @Inject
     Clock clock;
 
-    @Schedule(hour = "*", minute = "*/15", persistent = false)
+    void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+        purge();
+    }
+
     void purge() {
         try {
             int purged = purgeOlderThan(retention());
