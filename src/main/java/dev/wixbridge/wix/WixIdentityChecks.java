@@ -6,7 +6,6 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -73,7 +72,8 @@ public class WixIdentityChecks implements WixIdentities {
         if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII), presented.getBytes(StandardCharsets.US_ASCII))) {
             return new IdentityCheck.Invalid("the signature of instance does not match");
         }
-        Optional<Instant> signed = decoded.get("signDate") instanceof JsonString date ? instant(date.getString()) : Optional.empty();
+        Optional<Instant> signed = decoded.get("signDate") instanceof JsonString date ? WixWebhooks.instant(date.getString())
+                : Optional.empty();
         Instant now = clock.instant();
         if (signed.isEmpty() || signed.get().isBefore(now.minus(maxAge)) || signed.get().isAfter(now.plus(CLOCK_SKEW))) {
             return new IdentityCheck.Invalid("the signDate of instance is missing, stale or in the future");
@@ -115,14 +115,6 @@ public class WixIdentityChecks implements WixIdentities {
             json.addNull(name);
         } else {
             json.add(name, value);
-        }
-    }
-
-    private static Optional<Instant> instant(String value) {
-        try {
-            return Optional.of(Instant.parse(value));
-        } catch (DateTimeParseException e) {
-            return Optional.empty();
         }
     }
 }

@@ -130,7 +130,8 @@ public class WixWebhooks implements WebhookVerifier {
         return new Verification.Verified(new ReceivedEvent(id, type.get(), instanceId, happenedAt, payload.toString(), identity));
     }
 
-    private static Optional<Instant> instant(String value) {
+    /** An ISO-8601 instant as Wix writes them ({@code eventTime}, {@code signDate}); empty when it is not one. */
+    static Optional<Instant> instant(String value) {
         try {
             return Optional.of(Instant.parse(value));
         } catch (DateTimeParseException e) {

@@ -132,8 +132,6 @@ class TwoOAuthServersIT {
     }
 
     private static HttpResponse<String> deliverTo(ServerProcess server, String body) {
-        ApiClient wix = ApiClient.withoutKey().at(server.url());
-        return wix.send(wix.request("/webhooks/wix").header("Content-Type", "text/plain")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)));
+        return WebhookSigner.deliver(ApiClient.withoutKey().at(server.url()), body);
     }
 }

@@ -35,7 +35,11 @@ public final class WebhookSigner {
 
     /** Posts a webhook body to the server under test, as Wix does. */
     public static java.net.http.HttpResponse<String> deliver(String body) {
-        ApiClient wix = ApiClient.withoutKey();
+        return deliver(ApiClient.withoutKey(), body);
+    }
+
+    /** The same to the server {@code wix} points at. */
+    public static java.net.http.HttpResponse<String> deliver(ApiClient wix, String body) {
         return wix.send(wix.request("/webhooks/wix").header("Content-Type", "text/plain")
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)));
     }

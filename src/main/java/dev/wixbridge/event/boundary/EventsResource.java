@@ -3,7 +3,6 @@ package dev.wixbridge.event.boundary;
 import java.io.StringReader;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -43,8 +42,6 @@ public class EventsResource {
     static final int MAX_LIMIT = 500;
     static final int MAX_WAIT_SECONDS = 30;
 
-    private static final Pattern NUMBER = Pattern.compile("[0-9]{1,6}");
-
     @Inject
     EventFeed feed;
 
@@ -60,8 +57,8 @@ public class EventsResource {
             throws InterruptedException {
         EventCursor from = after == null || after.isEmpty() ? EventCursor.START : EventCursor.parse(after)
                 .orElseThrow(() -> new InvalidApiParameter("after must be the 'next' of a previous answer."));
-        int size = number(limit, "limit", 1, MAX_LIMIT, DEFAULT_LIMIT);
-        Duration waiting = Duration.ofSeconds(number(wait, "wait", 0, MAX_WAIT_SECONDS, 0));
+        int size = ApiParameters.wholeNumber(limit, "limit", 1, MAX_LIMIT, DEFAULT_LIMIT);
+        Duration waiting = Duration.ofSeconds(ApiParameters.wholeNumber(wait, "wait", 0, MAX_WAIT_SECONDS, 0));
         Optional<String> type = Optional.ofNullable(eventType).filter(value -> !value.isEmpty());
         if (type.filter(value -> value.length() > 128).isPresent()) {
             throw new InvalidApiParameter("eventType is at most 128 characters.");
@@ -90,15 +87,5 @@ public class EventsResource {
         try (JsonReader reader = Json.createReader(new StringReader(json))) {
             return reader.readValue();
         }
-    }
-
-    private static int number(String value, String name, int min, int max, int otherwise) {
-        if (value == null || value.isEmpty()) {
-            return otherwise;
-        }
-        if (!NUMBER.matcher(value).matches() || Integer.parseInt(value) < min || Integer.parseInt(value) > max) {
-            throw new InvalidApiParameter(name + " must be a whole number from " + min + " to " + max + ".");
-        }
-        return Integer.parseInt(value);
     }
 }

@@ -1,8 +1,8 @@
 package dev.wixbridge.installation.boundary;
 
 import java.util.Optional;
-import java.util.regex.Pattern;
 
+import dev.wixbridge.api.ApiParameters;
 import dev.wixbridge.api.InvalidApiParameter;
 import dev.wixbridge.installation.control.PageCursor;
 import dev.wixbridge.installation.entity.InstallationStatus;
@@ -13,19 +13,11 @@ final class ListParameters {
     static final int DEFAULT_LIMIT = 50;
     static final int MAX_LIMIT = 500;
 
-    private static final Pattern DIGITS = Pattern.compile("[0-9]{1,9}");
-
     private ListParameters() {
     }
 
     static int limit(String value) {
-        if (value == null || value.isEmpty()) {
-            return DEFAULT_LIMIT;
-        }
-        if (!DIGITS.matcher(value).matches() || Integer.parseInt(value) < 1 || Integer.parseInt(value) > MAX_LIMIT) {
-            throw new InvalidApiParameter("limit must be a whole number from 1 to " + MAX_LIMIT + ".");
-        }
-        return Integer.parseInt(value);
+        return ApiParameters.wholeNumber(value, "limit", 1, MAX_LIMIT, DEFAULT_LIMIT);
     }
 
     static Optional<InstallationStatus> status(String value) {
