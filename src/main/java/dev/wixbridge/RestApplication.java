@@ -23,6 +23,7 @@ import dev.wixbridge.installation.boundary.InstallationsResource;
 import dev.wixbridge.platform.web.BrowserFacingHeaders;
 import dev.wixbridge.platform.web.InvalidQueryParameterPage;
 import dev.wixbridge.platform.web.UnexpectedFailureMapper;
+import dev.wixbridge.proxy.boundary.WixProxyResource;
 import dev.wixbridge.sandbox.SandboxApiResource;
 import dev.wixbridge.sandbox.SandboxGate;
 import dev.wixbridge.sandbox.SandboxInstallerResource;
@@ -60,6 +61,7 @@ public class RestApplication extends Application {
                 WebhookResource.class,
                 EventsResource.class,
                 IdentitiesResource.class,
+                WixProxyResource.class,
                 AccessTokenResource.class,
                 SetupCompleteResource.class,
                 WixInstanceResource.class,

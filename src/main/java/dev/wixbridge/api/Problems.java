@@ -39,6 +39,16 @@ public final class Problems {
                 "Wix did not answer usefully; try again later.");
     }
 
+    /** The API proxy's form: Wix could not be reached, or did not begin to answer within {@code wix.proxy.timeout}. */
+    public static Problem wixTimedOut() {
+        return new Problem("/problems/wix-unavailable", "Wix unavailable", 504,
+                "Wix could not be reached or did not answer in time; try again later.");
+    }
+
+    public static Problem bodyTooLarge(long limit) {
+        return new Problem("/problems/body-too-large", "Body too large", 413, "The request body is over " + limit + " bytes.");
+    }
+
     public static Problem wixCredentialsRefused() {
         return new Problem("/problems/wix-credentials-refused", "Wix refuses the app's credentials", 503,
                 "Wix refused the configured wix.app-id / wix.app-secret; an admin must fix the configuration.");

@@ -1,5 +1,6 @@
 package dev.wixbridge.wix;
 
+import java.net.http.HttpClient;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,6 +17,10 @@ import dev.wixbridge.platform.metrics.Metrics;
  * the documented keys ({@code wix.api-url}, {@code wix.connect-timeout-ms}, {@code wix.read-timeout-ms})
  * are the contract admins configure, the sandbox computes the URL at run time, and a
  * {@code configKey} would add a second set of keys ({@code .../mp-rest/url}) for the same things.
+ *
+ * <p>The API proxy sends whatever method, path, headers and body a caller names, byte for byte and
+ * streamed; a typed REST client cannot, so it has the JDK's {@link HttpClient}, kept here with the
+ * others so that every call to Wix starts from this class and its settings.
  */
 @ApplicationScoped
 class WixClients {
@@ -36,6 +41,11 @@ class WixClients {
         return clients().apps();
     }
 
+    /** For the API proxy: connections to {@code wix.api-url} kept alive and shared; no redirects followed. */
+    HttpClient http() {
+        return clients().http();
+    }
+
     // Built on first use (the settings may still be wrong at start-up), once: the first calls
     // arrive together, and each build sets up a whole client runtime.
     private Clients clients() {
@@ -44,7 +54,10 @@ class WixClients {
             synchronized (this) {
                 built = clients;
                 if (built == null) {
-                    built = clients = new Clients(builder().build(WixOAuthApi.class), builder().build(WixAppsApi.class));
+                    built = clients = new Clients(builder().build(WixOAuthApi.class), builder().build(WixAppsApi.class),
+                            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                                    .connectTimeout(settings.connectTimeout())
+                                    .followRedirects(HttpClient.Redirect.NEVER).build());
                 }
             }
         }
@@ -60,6 +73,6 @@ class WixClients {
                 .register(new WixCallTimer(metrics));
     }
 
-    private record Clients(WixOAuthApi oauth, WixAppsApi apps) {
+    private record Clients(WixOAuthApi oauth, WixAppsApi apps, HttpClient http) {
     }
 }

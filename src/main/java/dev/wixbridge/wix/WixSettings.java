@@ -16,6 +16,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.Config;
 
 import dev.wixbridge.platform.security.SecureTokens;
+import dev.wixbridge.proxy.control.ProxySettings;
 import dev.wixbridge.token.control.TokenSettings;
 
 /**
@@ -154,6 +155,7 @@ public class WixSettings {
                 problems.add(key + " must be a positive whole number");
             }
         }
+        problems.addAll(ProxySettings.problems(config));
         try {
             if (problems.isEmpty() && accessTokenTtl().compareTo(TokenSettings.refreshSkew(config)) <= 0) {
                 problems.add(ACCESS_TOKEN_TTL + " must be longer than " + TokenSettings.REFRESH_SKEW);

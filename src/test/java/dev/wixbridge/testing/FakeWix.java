@@ -85,6 +85,10 @@ public final class FakeWix {
     private final java.util.concurrent.atomic.AtomicInteger abandonments = new java.util.concurrent.atomic.AtomicInteger();
     private final java.util.concurrent.atomic.AtomicInteger refreshesInFlight = new java.util.concurrent.atomic.AtomicInteger();
     private final java.util.concurrent.atomic.AtomicInteger mostRefreshesInFlight = new java.util.concurrent.atomic.AtomicInteger();
+    private final List<ApiCall> apiCalls = Collections.synchronizedList(new ArrayList<>());
+    private final Deque<ApiAnswer> apiAnswers = new ArrayDeque<>();
+    private volatile java.util.concurrent.CountDownLatch apiGate;
+    private volatile boolean apiGateReached;
     /** Instance id the fake's instance API answers with instead of the real one, to model a forged URL. */
     private final Map<String, String> instanceOverrides = new ConcurrentHashMap<>();
 
@@ -102,6 +106,8 @@ public final class FakeWix {
         server.createContext("/oauth2/token-info", this::tokenInfoEndpoint);
         server.createContext("/apps/v1/instance", this::instanceEndpoint);
         server.createContext("/apps/v1/bi-event", this::biEventEndpoint);
+        // Every other path: the generic API the proxy forwards to.
+        server.createContext("/", this::apiEndpoint);
         server.start();
     }
 
@@ -137,6 +143,9 @@ public final class FakeWix {
         clientCredentialFailures.clear();
         tokenInfoFailures.clear();
         instanceOverrides.clear();
+        apiAnswers.clear();
+        apiGate = null;
+        apiGateReached = false;
     }
 
     // ----- what a test arranges
@@ -323,7 +332,33 @@ public final class FakeWix {
         instanceOverrides.put(site.instanceId(), otherInstanceId);
     }
 
+    /** The next calls to the generic API get these answers, in order, whatever they asked (after the token check). */
+    public synchronized void answerApiCalls(ApiAnswer... answers) {
+        apiAnswers.addAll(List.of(answers));
+    }
+
+    /**
+     * Calls to the generic API wait until {@code parties} of them are waiting (at most 20 s), then all
+     * go on: proves they were at Wix at the same time.
+     */
+    public void holdApiCallsUntil(int parties) {
+        apiGateReached = false;
+        apiGate = new java.util.concurrent.CountDownLatch(parties);
+    }
+
+    /** Whether the calls held by {@link #holdApiCallsUntil(int)} were all waiting at once. */
+    public boolean apiCallsMet() {
+        return apiGateReached;
+    }
+
     // ----- what a test observes
+
+    /** Every call the generic API received, in order. */
+    public List<ApiCall> apiCalls() {
+        synchronized (apiCalls) {
+            return List.copyOf(apiCalls);
+        }
+    }
 
     public List<Call> calls() {
         synchronized (calls) {
@@ -590,6 +625,109 @@ public final class FakeWix {
         respond(exchange, 200, "application/json", "{}");
     }
 
+    /**
+     * Any other path: Wix's API as the proxy reaches it. Checks the access token (valid, not
+     * expired), then answers what a test arranged, or echoes what it received as JSON:
+     * method, raw path and query, headers (never {@code Authorization}), the body's length and
+     * SHA-256 (and the body itself when short), and the site the token belongs to.
+     */
+    private void apiEndpoint(HttpExchange exchange) throws IOException {
+        String token = exchange.getRequestHeaders().getFirst("Authorization");
+        AccessToken access = token == null ? null : accessTokens.get(token);
+        boolean valid = access != null && now().isBefore(access.expiresAt());
+        java.security.MessageDigest sha256 = sha256();
+        long length;
+        java.io.ByteArrayOutputStream shortBody = new java.io.ByteArrayOutputStream();
+        try (InputStream in = exchange.getRequestBody()) {
+            length = 0;
+            byte[] buffer = new byte[65536];
+            for (int n; (n = in.read(buffer)) > 0; length += n) {
+                sha256.update(buffer, 0, n);
+                if (shortBody.size() < 4096) {
+                    shortBody.write(buffer, 0, Math.min(n, 4096 - shortBody.size()));
+                }
+            }
+        }
+        Map<String, List<String>> headers = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        exchange.getRequestHeaders().forEach((name, values) -> {
+            if (!name.equalsIgnoreCase("Authorization")) {
+                headers.put(name, values);
+            }
+        });
+        ApiCall call = new ApiCall(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
+                exchange.getRequestURI().getRawQuery(), headers, length,
+                java.util.HexFormat.of().formatHex(sha256.digest()), valid ? access.instanceId() : null);
+        apiCalls.add(call);
+        java.util.concurrent.CountDownLatch gate = apiGate;
+        if (gate != null) {
+            gate.countDown();
+            try {
+                if (gate.await(20, java.util.concurrent.TimeUnit.SECONDS)) {
+                    apiGateReached = true;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (!valid) {
+            exchange.getResponseHeaders().add("WWW-Authenticate", "Bearer");
+            respond(exchange, 401, "application/json", "{\"message\":\"unauthorized\"}");
+            return;
+        }
+        ApiAnswer answer;
+        synchronized (this) {
+            answer = apiAnswers.poll();
+        }
+        if (answer == null) {
+            echo(exchange, call, shortBody.toString(StandardCharsets.UTF_8));
+            return;
+        }
+        pause(answer.delay());
+        answer.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
+        if (answer.largeBody() > 0) {
+            exchange.getResponseHeaders().add("Content-Type", "application/octet-stream");
+            exchange.sendResponseHeaders(answer.status(), answer.largeBody());
+            try (OutputStream out = exchange.getResponseBody()) {
+                LargeBody.write(answer.largeBody(), out);
+            }
+            return;
+        }
+        if (answer.status() == 0) {
+            echo(exchange, call, shortBody.toString(StandardCharsets.UTF_8));
+            return;
+        }
+        respond(exchange, answer.status(), "application/json", "{\"message\":\"answer on purpose\"}");
+    }
+
+    private static void echo(HttpExchange exchange, ApiCall call, String body) throws IOException {
+        var headers = Json.createObjectBuilder();
+        call.headers().forEach((name, values) -> headers.add(name.toLowerCase(java.util.Locale.ROOT), String.join(",", values)));
+        var json = Json.createObjectBuilder().add("method", call.method()).add("path", call.path())
+                .add("headers", headers).add("bodyLength", call.bodyLength()).add("bodySha256", call.bodySha256())
+                .add("instanceId", call.instanceId());
+        if (call.query() != null) {
+            json.add("query", call.query());
+        }
+        if (call.bodyLength() <= 4096) {
+            json.add("body", body);
+        }
+        var out = exchange.getResponseHeaders();
+        out.add("ETag", "\"v1\"");
+        out.add("x-wix-request-id", UUID.randomUUID().toString());
+        out.add("Set-Cookie", "wix-session=fake; Path=/");
+        out.add("Keep-Alive", "timeout=5");
+        out.add("Proxy-Authenticate", "Basic");
+        respond(exchange, 200, "application/json", json.build().toString());
+    }
+
+    private static java.security.MessageDigest sha256() {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The JSON object a token endpoint was POSTed, or null once it has answered 405, 415 or 400 as Wix would. */
     private static JsonObject postedJson(HttpExchange exchange) throws IOException {
         if (!"POST".equals(exchange.getRequestMethod())) {
@@ -738,6 +876,39 @@ public final class FakeWix {
     }
 
     public record Site(String instanceId, String installToken) {
+    }
+
+    /** One call the generic API received; {@code instanceId} is the site of a valid token, else null. */
+    public record ApiCall(String method, String path, String query, Map<String, List<String>> headers, long bodyLength,
+                          String bodySha256, String instanceId) {
+    }
+
+    /**
+     * How the generic API answers one call: a status (0: the usual echo), extra headers, a delay
+     * before it answers, or a large body of {@link LargeBody}'s bytes.
+     */
+    public record ApiAnswer(int status, Map<String, String> headers, Duration delay, long largeBody) {
+
+        public static ApiAnswer status(int status) {
+            return new ApiAnswer(status, Map.of(), Duration.ZERO, 0);
+        }
+
+        public static ApiAnswer rateLimited(String retryAfter) {
+            return new ApiAnswer(429, Map.of("Retry-After", retryAfter), Duration.ZERO, 0);
+        }
+
+        public static ApiAnswer status(int status, String retryAfter) {
+            return new ApiAnswer(status, Map.of("Retry-After", retryAfter), Duration.ZERO, 0);
+        }
+
+        /** The echo, after {@code delay}. */
+        public static ApiAnswer slow(Duration delay) {
+            return new ApiAnswer(0, Map.of(), delay, 0);
+        }
+
+        public static ApiAnswer large(long bytes) {
+            return new ApiAnswer(200, Map.of(), Duration.ZERO, bytes);
+        }
     }
 
     /** One request the fake received; {@code code} only for code grants, {@code instanceId} when known. */

@@ -6,6 +6,7 @@ import java.util.Optional;
 import jakarta.ws.rs.core.Response;
 
 import dev.wixbridge.api.Problems;
+import dev.wixbridge.platform.web.Problem;
 import dev.wixbridge.platform.web.RetryAfter;
 import dev.wixbridge.token.control.AccessTokenResult;
 import dev.wixbridge.token.control.SiteCallResult;
@@ -19,6 +20,13 @@ public final class TokenProblems {
     /** {@code onIssued} for a token, the problem of the reason otherwise. */
     public static AccessTokenResult.Cases<Response> forToken(String instanceId,
                                                      java.util.function.Function<AccessTokenResult.Issued, Response> onIssued) {
+        return forToken(instanceId, onIssued, Problems.wixUnavailable());
+    }
+
+    /** The same, answering {@code unavailable} (with Retry-After) when Wix could not be asked. */
+    public static AccessTokenResult.Cases<Response> forToken(String instanceId,
+                                                     java.util.function.Function<AccessTokenResult.Issued, Response> onIssued,
+                                                     Problem unavailable) {
         return new AccessTokenResult.Cases<>() {
             @Override
             public Response issued(AccessTokenResult.Issued issued) {
@@ -42,7 +50,7 @@ public final class TokenProblems {
 
             @Override
             public Response wixUnavailable(Optional<Duration> retryAfter) {
-                return Problems.wixUnavailable().toResponse(retryAfter.or(() -> Optional.of(RetryAfter.DEFAULT)));
+                return unavailable.toResponse(retryAfter.or(() -> Optional.of(RetryAfter.DEFAULT)));
             }
 
             @Override
