@@ -163,11 +163,11 @@ class WixProxyIT extends AgainstFakeWix {
         FakeWix.Site site = installed();
         wix.revokeAccessTokens(site);
         int callers = 100;
-        wix.holdApiCallsUntil(callers);
+        wix.holdApiCallsUntil(Deployments.CONCURRENT_REQUESTS);
 
         List<HttpResponse<String>> responses = Concurrently.call(callers, i -> proxy(site, "apps/v1/together", request -> request.GET()));
 
-        assertThat(wix.apiCallsMet()).as("all " + callers + " calls were at Wix at once").isTrue();
+        assertThat(wix.apiCallsMet()).as(Deployments.CONCURRENT_REQUESTS + " calls were at Wix at once").isTrue();
         assertThat(responses).allSatisfy(response -> assertThat(response.statusCode()).isEqualTo(200));
         assertThat(wix.refreshesFor(site)).isEqualTo(1);
     }
@@ -280,12 +280,16 @@ class WixProxyIT extends AgainstFakeWix {
         long limit = 10L << 20;
         int callsBefore = wix.apiCalls().size();
 
-        HttpResponse<String> withLength = proxy(site, "files/v1/upload", request -> request
-                .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[(int) limit + 1])));
+        // Announced by Content-Length, sent after "100 Continue" (as curl does for large bodies): the 413 comes
+        // before a byte of the body is sent.
+        String announced = RawHttp.send("POST", "/api/installations/" + site.instanceId() + "/wix/files/v1/upload",
+                "Authorization: Bearer " + Deployments.API_KEY, "Content-Type: application/octet-stream",
+                "Content-Length: " + (limit + 1), "Expect: 100-continue");
         HttpResponse<String> chunked = proxy(site, "files/v1/upload", request -> request
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> LargeBody.stream(limit + 1))));
 
-        assertProblem(withLength, 413, "/problems/body-too-large");
+        assertThat(RawHttp.status(announced)).as(announced).isEqualTo(413);
+        assertThat(announced).contains("application/problem+json", "/problems/body-too-large");
         assertProblem(chunked, 413, "/problems/body-too-large");
         assertThat(wix.apiCalls()).hasSize(callsBefore);
     }
@@ -316,6 +320,8 @@ class WixProxyIT extends AgainstFakeWix {
 
     @Test
     void proxied_calls_are_counted_by_method_and_status_class() {
+        org.junit.jupiter.api.Assumptions.assumeFalse("wildfly".equals(System.getProperty("arquillian.launch")),
+                "WildFly has no MicroProfile Metrics (see server-config/wildfly/README.md)");
         FakeWix.Site site = installed();
         proxy(site, "apps/v1/counted", request -> request.GET());
 

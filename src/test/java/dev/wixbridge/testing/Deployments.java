@@ -24,6 +24,12 @@ public final class Deployments {
     /** The database of this run: H2 in a file (auto-server, so tests can read it too) or a fresh PostgreSQL schema. */
     public static final TestDatabase DATABASE = TestDatabase.of(System.getProperty("it.db", "h2"));
 
+    /**
+     * How many requests the server under test serves at once, at least: Payara Micro's HTTP pool
+     * is larger than 100, WildFly's default worker pool 16 per core (32 on CI's 2 cores).
+     */
+    public static final int CONCURRENT_REQUESTS = "wildfly".equals(System.getProperty("arquillian.launch")) ? 24 : 100;
+
     /** Random per run: the log scan looks for it too. */
     public static final String API_KEY = "it-api-key-" + java.util.UUID.randomUUID();
 

@@ -41,9 +41,17 @@ public final class RawHttp {
         }
     }
 
-    /** The status code of a raw answer. */
+    /** The status code of a raw answer's final response (after any interim {@code 100 Continue}). */
     public static int status(String answer) {
-        return Integer.parseInt(answer.substring(9, 12));
+        return Integer.parseInt(finalResponse(answer).substring(9, 12));
+    }
+
+    private static String finalResponse(String answer) {
+        String rest = answer;
+        while (rest.startsWith("HTTP/1.1 1") && rest.contains("\r\n\r\n")) {
+            rest = rest.substring(rest.indexOf("\r\n\r\n") + 4);
+        }
+        return rest;
     }
 
     /** Reads one answer: up to the end of its Content-Length body, or of the connection. */
@@ -52,7 +60,7 @@ public final class RawHttp {
         byte[] buffer = new byte[8192];
         for (int n; (n = in.read(buffer)) > 0; ) {
             answer.write(buffer, 0, n);
-            String text = answer.toString(StandardCharsets.ISO_8859_1);
+            String text = finalResponse(answer.toString(StandardCharsets.ISO_8859_1));
             int end = text.indexOf("\r\n\r\n");
             if (end > 0) {
                 java.util.regex.Matcher length = java.util.regex.Pattern.compile("(?im)^content-length:\\s*(\\d+)").matcher(text.substring(0, end));
