@@ -62,6 +62,13 @@ class SandboxIT extends AgainstFakeWix {
         HttpResponse<String> token = browser.send(post("/sandbox/sites/" + instanceId + "/access-token", ""));
         assertThat(token.statusCode()).isEqualTo(200);
         assertThat(token.body()).contains("A valid access token");
+
+        // The README's proxy line against the sandbox: Wix's App Management API, no token in hand.
+        HttpResponse<String> proxied = dev.wixbridge.testing.ApiClient.withKey(Deployments.API_KEY)
+                .get("/api/installations/" + instanceId + "/wix/apps/v1/instance");
+        assertThat(proxied.statusCode()).as(proxied.body()).isEqualTo(200);
+        assertThat(dev.wixbridge.testing.ApiClient.json(proxied).getJsonObject("instance").getString("instanceId"))
+                .isEqualTo(instanceId);
     }
 
     @Test
