@@ -137,6 +137,10 @@ public final class Benchmarks {
             CpuTimes webhookCpu = CpuTimes.now(pid).since(cpuBefore).per(WEBHOOKS);
             Rate read = readFeed();
             results.append(webhookSection(received, webhookCpu, read));
+
+            // 7. The Wix API proxy against the same call made directly with a token from the token API
+            List<String> siteList = Files.readAllLines(siteFile);
+            results.append(proxySection(proxyFlows(pid, siteList), streaming(pid, wix, siteList)));
         }
         Path out = Path.of(System.getProperty("bench.results", "bench/RESULTS.md"));
         Files.writeString(out, results.toString());
@@ -287,6 +291,126 @@ public final class Benchmarks {
             after = json.getString("next");
         }
         return new Rate(events, (System.nanoTime() - started) / 1e9);
+    }
+
+    // ----- the Wix API proxy
+
+    private static final int PROXY_CLIENTS = 16;
+    private static final int PROXY_CALLS = Integer.getInteger("bench.proxy-calls", 20_000);
+    private static final String WIX_PATH = "/bench/v1/things?fields=name";
+
+    record Flow(String name, double callsPerSecond, double p50Millis, double p99Millis, long failures, CpuTimes cpuPerCall) {
+    }
+
+    /** One call of a flow, as the team's software would make it; true when it got what it wanted. */
+    private interface Call {
+        boolean make(HttpClient client, String site) throws Exception;
+    }
+
+    /**
+     * The three flows with one harness (16 clients, kept-alive connections, random sites), each warmed
+     * up and then run for {@link #PROXY_CALLS} calls: the token API alone, the token API and then the
+     * Wix call made directly (what callers do without the proxy), and the proxied call.
+     */
+    private static List<Flow> proxyFlows(long pid, List<String> sites) throws Exception {
+        Call token = (client, site) -> tokenFor(client, site) != null;
+        Call direct = (client, site) -> {
+            String accessToken = tokenFor(client, site);
+            return accessToken != null && client.send(HttpRequest.newBuilder(URI.create(FakeWix.baseUrl() + WIX_PATH))
+                    .header("Authorization", accessToken).GET().build(), HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
+        };
+        Call proxied = (client, site) -> client.send(HttpRequest.newBuilder(URI.create(SERVER + "/api/installations/" + site
+                        + "/wix" + WIX_PATH)).header("Authorization", "Bearer " + Deployments.API_KEY).GET().build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
+        List<Flow> flows = new ArrayList<>();
+        for (Map.Entry<String, Call> flow : List.of(Map.entry("token API only", token),
+                Map.entry("token API, then Wix directly", direct), Map.entry("proxied GET", proxied))) {
+            measure(pid, sites, flow.getValue(), PROXY_CALLS / 4, flow.getKey()); // warm-up
+            flows.add(measure(pid, sites, flow.getValue(), PROXY_CALLS, flow.getKey()));
+        }
+        return flows;
+    }
+
+    private static String tokenFor(HttpClient client, String site) throws Exception {
+        HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(SERVER + "/api/installations/" + site
+                        + "/access-token")).header("Authorization", "Bearer " + Deployments.API_KEY)
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            return null;
+        }
+        try (jakarta.json.JsonReader reader = jakarta.json.Json.createReader(new java.io.StringReader(response.body()))) {
+            return reader.readObject().getString("accessToken");
+        }
+    }
+
+    private static Flow measure(long pid, List<String> sites, Call call, int count, String name) throws Exception {
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        List<Long> nanos = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger failures = new AtomicInteger();
+        java.util.Random random = new java.util.Random(42);
+        CpuTimes before = CpuTimes.now(pid);
+        long started = System.nanoTime();
+        runConcurrently(PROXY_CLIENTS, count, i -> {
+            String site;
+            synchronized (random) {
+                site = sites.get(random.nextInt(sites.size()));
+            }
+            long begun = System.nanoTime();
+            if (call.make(client, site)) {
+                nanos.add(System.nanoTime() - begun);
+            } else {
+                failures.incrementAndGet();
+            }
+        });
+        double seconds = (System.nanoTime() - started) / 1e9;
+        CpuTimes cpu = CpuTimes.now(pid).since(before).per(count);
+        List<Long> sorted = new ArrayList<>(nanos);
+        Collections.sort(sorted);
+        return new Flow(name, count / seconds, percentile(sorted, 0.50), percentile(sorted, 0.99), failures.get(), cpu);
+    }
+
+    private static double percentile(List<Long> sorted, double fraction) {
+        return sorted.isEmpty() ? Double.NaN
+                : sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(sorted.size() * fraction) - 1)) / 1e6;
+    }
+
+    record Streaming(int callers, long bytesEach, int passed, double seconds, long liveBeforeMiB, long peakUsedMiB,
+                     long liveAfterMiB) {
+    }
+
+    /** 20 callers at once, each streaming a 50 MiB answer through the proxy; the server's heap sampled meanwhile. */
+    private static Streaming streaming(long pid, FakeWix wix, List<String> sites) throws Exception {
+        int callers = 20;
+        long size = 50L << 20;
+        long liveBefore = JvmMemory.liveHeapMiB(pid);
+        FakeWix.ApiAnswer[] answers = new FakeWix.ApiAnswer[callers];
+        java.util.Arrays.fill(answers, FakeWix.ApiAnswer.large(size));
+        wix.answerApiCalls(answers);
+        java.util.concurrent.atomic.AtomicLong peak = new java.util.concurrent.atomic.AtomicLong();
+        java.util.concurrent.atomic.AtomicBoolean running = new java.util.concurrent.atomic.AtomicBoolean(true);
+        Thread sampler = new Thread(() -> {
+            while (running.get()) {
+                peak.accumulateAndGet(JvmMemory.heapUsedMiB(pid), Math::max);
+            }
+        });
+        sampler.start();
+        AtomicInteger passed = new AtomicInteger();
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        long started = System.nanoTime();
+        runConcurrently(callers, callers, i -> {
+            HttpResponse<java.io.InputStream> response = client.send(HttpRequest.newBuilder(URI.create(SERVER
+                            + "/api/installations/" + sites.get(i) + "/wix/bench/v1/large"))
+                    .header("Authorization", "Bearer " + Deployments.API_KEY).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+            try (java.io.InputStream in = response.body()) {
+                if (response.statusCode() == 200 && dev.wixbridge.testing.LargeBody.sha256(in).length() == size) {
+                    passed.incrementAndGet();
+                }
+            }
+        });
+        double seconds = (System.nanoTime() - started) / 1e9;
+        running.set(false);
+        sampler.join();
+        return new Streaming(callers, size, passed.get(), seconds, liveBefore, peak.get(), JvmMemory.liveHeapMiB(pid));
     }
 
     // ----- data
@@ -502,6 +626,41 @@ public final class Benchmarks {
                 The whole feed read by one consumer, 500 events a page: %d events in %.1f s = **%.0f events/s**.
                 """.formatted(received.count(), received.perSecond(), cpu.serverMillis(), cpu.harnessMillis(),
                 cpu.databaseMillis(), read.count(), read.seconds(), read.perSecond());
+    }
+
+    private static String proxySection(List<Flow> flows, Streaming streaming) {
+        StringBuilder rows = new StringBuilder();
+        for (Flow flow : flows) {
+            rows.append("| %s | %.0f | %.2f ms | %.2f ms | %d | %.2f ms |%n".formatted(flow.name(), flow.callsPerSecond(),
+                    flow.p50Millis(), flow.p99Millis(), flow.failures(), flow.cpuPerCall().serverMillis()));
+        }
+        Flow token = flows.get(0);
+        Flow direct = flows.get(1);
+        Flow proxied = flows.get(2);
+        return """
+
+                ## 7. The Wix API proxy (`GET /api/installations/{id}/wix/…`), on the oauth-mode server
+
+                %d calls per flow by %d clients at once (kept-alive connections, random sites of the %d), after a
+                warm-up of a quarter as many: the token API alone; what a caller does without the proxy (a token
+                from the token API, then the same GET at the fake Wix with it); and the proxied GET
+                (`%s`, the fake Wix's echo of the request).
+
+                | flow | calls/s | p50 | p99 | failed | server CPU per call |
+                | --- | --- | --- | --- | --- | --- |
+                %s
+                The proxy's own server CPU per call: **%.2f× a token API call** (target at most 1.3×); its p50
+                against the two calls a caller makes without it: %.2f×.
+
+                Streaming: %d callers at once each read a %d MiB answer through the proxy (%d passed whole, hash
+                checked, in %.1f s, %.0f MiB/s in all). The server's heap (`-Xmx192m`): live set %d MiB before,
+                at most %d MiB in use (garbage included) while %d MiB streamed through, live set %d MiB after.
+                """.formatted(PROXY_CALLS, PROXY_CLIENTS, SITES, WIX_PATH, rows,
+                proxied.cpuPerCall().serverMillis() / token.cpuPerCall().serverMillis(), proxied.p50Millis() / direct.p50Millis(),
+                streaming.callers(), streaming.bytesEach() >> 20, streaming.passed(), streaming.seconds(),
+                (streaming.callers() * (streaming.bytesEach() >> 20)) / streaming.seconds(),
+                streaming.liveBeforeMiB(), streaming.peakUsedMiB(), streaming.callers() * (streaming.bytesEach() >> 20),
+                streaming.liveAfterMiB());
     }
 
     private static String comparisonSection(Wrk tokens, Refreshes refreshes) {

@@ -32,12 +32,22 @@ record JvmMemory(Map<String, Long> committedMiB, long threads, long liveHeapMiB)
         }
         Matcher threads = THREADS.matcher(summary);
         long threadCount = threads.find() ? Long.parseLong(threads.group(1)) : -1;
-        jcmd(pid, "GC.run");
-        long liveKb = 0;
+        return new JvmMemory(committed, threadCount, liveHeapMiB(pid));
+    }
+
+    /** What the heap holds now, garbage included, without collecting: sampled while a load runs. */
+    static long heapUsedMiB(long pid) {
+        long usedKb = 0;
         for (Matcher generation = GENERATION.matcher(jcmd(pid, "GC.heap_info")); generation.find(); ) {
-            liveKb += Long.parseLong(generation.group(1));
+            usedKb += Long.parseLong(generation.group(1));
         }
-        return new JvmMemory(committed, threadCount, liveKb / 1024);
+        return usedKb / 1024;
+    }
+
+    /** The live set: what the heap still holds after a full collection. */
+    static long liveHeapMiB(long pid) {
+        jcmd(pid, "GC.run");
+        return heapUsedMiB(pid);
     }
 
     long totalMiB() {
