@@ -32,11 +32,18 @@ class WixApiForwarder implements WixApi {
     @Inject
     WixSettings settings;
 
+    /** @throws IllegalArgumentException when the caller's request cannot be sent as it is (a reason fit for the caller) */
     @Override
     public WixAnswer send(WixRequest request) throws WixUnreachable {
         HttpRequest.Builder builder = HttpRequest.newBuilder(target(request)).timeout(request.timeout())
                 .method(request.method(), publisher(request.body()));
-        request.headers().forEach((name, values) -> values.forEach(value -> builder.header(name, value)));
+        request.headers().forEach((name, values) -> values.forEach(value -> {
+            try {
+                builder.header(name, value);
+            } catch (IllegalArgumentException notSendable) {
+                throw new IllegalArgumentException("The header " + name + " holds a value that cannot be sent on.");
+            }
+        }));
         builder.header(HttpHeaders.AUTHORIZATION, request.accessToken());
         try {
             HttpResponse<InputStream> response = clients.http().send(builder.build(), HttpResponse.BodyHandlers.ofInputStream());

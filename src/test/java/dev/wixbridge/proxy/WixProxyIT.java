@@ -235,6 +235,18 @@ class WixProxyIT extends AgainstFakeWix {
     }
 
     @Test
+    void wix_closing_the_connection_without_an_answer_is_a_504_and_a_post_is_not_resent() {
+        FakeWix.Site site = installed();
+        wix.answerApiCalls(ApiAnswer.cut());
+
+        HttpResponse<String> response = proxy(site, "apps/v1/cut", request -> request.POST(HttpRequest.BodyPublishers.ofString("{}")));
+
+        assertProblem(response, 504, "/problems/wix-unavailable");
+        assertThat(response.headers().firstValue("Retry-After")).isPresent();
+        assertThat(callsTo("/apps/v1/cut", site)).hasSize(1);
+    }
+
+    @Test
     void a_path_that_could_leave_wix_api_host_is_refused_and_nothing_is_sent_anywhere() throws IOException {
         FakeWix.Site site = installed();
         HttpServer elsewhere = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);

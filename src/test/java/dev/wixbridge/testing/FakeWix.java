@@ -92,6 +92,12 @@ public final class FakeWix {
     /** Instance id the fake's instance API answers with instead of the real one, to model a forged URL. */
     private final Map<String, String> instanceOverrides = new ConcurrentHashMap<>();
 
+    static {
+        // The JDK's HTTP server writes headers and body apart; with Nagle's algorithm on, every small
+        // answer on a kept-alive connection then waits out the client's delayed ACK (about 40 ms).
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     private FakeWix() throws IOException {
         issuedSecrets.add(APP_SECRET);
         issuedSecrets.add(Deployments.API_KEY);
@@ -683,6 +689,10 @@ public final class FakeWix {
             return;
         }
         pause(answer.delay());
+        if (answer.status() == ApiAnswer.CUT) {
+            exchange.close(); // no answer at all: the connection is closed under the caller
+            return;
+        }
         answer.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
         if (answer.largeBody() > 0) {
             exchange.getResponseHeaders().add("Content-Type", "application/octet-stream");
@@ -888,6 +898,13 @@ public final class FakeWix {
      * before it answers, or a large body of {@link LargeBody}'s bytes.
      */
     public record ApiAnswer(int status, Map<String, String> headers, Duration delay, long largeBody) {
+
+        static final int CUT = -1;
+
+        /** The connection is closed without an answer. */
+        public static ApiAnswer cut() {
+            return new ApiAnswer(CUT, Map.of(), Duration.ZERO, 0);
+        }
 
         public static ApiAnswer status(int status) {
             return new ApiAnswer(status, Map.of(), Duration.ZERO, 0);

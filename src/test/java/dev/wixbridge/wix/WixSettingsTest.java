@@ -67,6 +67,12 @@ class WixSettingsTest {
     }
 
     @Test
+    void the_proxy_settings_are_checked_with_the_others() {
+        assertThat(settings(complete().with(dev.wixbridge.proxy.control.ProxySettings.MAX_BODY, "huge")).problems())
+                .singleElement().asString().startsWith("wix.proxy.max-body must be");
+    }
+
+    @Test
     void the_token_lifetime_must_outlast_the_refresh_skew() {
         assertThat(settings(complete().with(WixSettings.ACCESS_TOKEN_TTL, "60")).problems())
                 .containsExactly("wix.access-token-ttl-seconds must be longer than wix.token-refresh-skew-seconds");

@@ -145,6 +145,8 @@ public class WixProxyResource {
         try (body) {
             return proxy.forward(id, method, path, query, headers.getRequestHeaders(), body)
                     .match(answerFor(method, id));
+        } catch (IllegalArgumentException unsendable) {
+            throw new InvalidApiParameter(unsendable.getMessage());
         }
     }
 

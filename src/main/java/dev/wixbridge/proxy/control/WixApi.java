@@ -6,6 +6,7 @@ public interface WixApi {
     /**
      * @return Wix's answer, whatever its status; the caller closes it
      * @throws WixUnreachable when no answer began within the request's timeout
+     * @throws IllegalArgumentException when the request cannot be sent as the caller wrote it (the reason fit for the caller)
      */
     WixAnswer send(WixRequest request) throws WixUnreachable;
 }
