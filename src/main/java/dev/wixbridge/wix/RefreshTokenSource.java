@@ -32,46 +32,36 @@ public class RefreshTokenSource {
     @Inject
     Clock clock;
 
+    /**
+     * One refresh, never repeated once it went out: Fault Tolerance retries only what Wix cannot
+     * have acted on (no connection, 5xx, short 429s); a lost answer is {@link Renewal.Uncertain}.
+     */
     Renewal renew(String refreshToken) {
         AccessTokenRequest request = grants.forRefreshToken(refreshToken);
-        try {
-            return attempt(request, refreshToken, false);
-        } catch (WixTokenEndpoint.AnswerLost lost) {
-            // Wix may have carried the refresh out, and rotated the token we sent, without our
-            // hearing of it: ask once more, and a "no" to that proves nothing about the site's grant.
-            try {
-                return attempt(request, refreshToken, true);
-            } catch (WixTokenEndpoint.AnswerLost again) {
-                return renewalOf(again.failure(), true);
-            }
-        }
-    }
-
-    private Renewal attempt(AccessTokenRequest request, String refreshToken, boolean afterLostAnswer) {
         Instant asked = clock.instant();
         try {
             return grants.read(endpoint.refresh(request), Optional.of(refreshToken), asked)
                     .<Renewal>map(Renewal.Granted::new)
-                    .orElseGet(() -> renewalOf(WixFailure.of(WixFailure.Kind.MALFORMED), afterLostAnswer));
+                    .orElseGet(() -> renewalOf(WixFailure.of(WixFailure.Kind.MALFORMED)));
         } catch (WixTokenEndpoint.AnswerLost lost) {
-            throw lost;
+            // Wix may have carried the refresh out and rotated the token we sent: asking again with it
+            // could only be refused, and would cost the site its grant.
+            return new Renewal.Uncertain();
         } catch (WixCallFailed failed) {
-            return renewalOf(failed.failure(), afterLostAnswer);
+            return renewalOf(failed.failure());
         } catch (FaultToleranceException busy) {
             // Circuit open or bulkhead full: Wix has been failing, or we are already waiting on it a lot.
             return new Renewal.Unavailable(WixFailure.Kind.DOWN.name(), Optional.of(BUSY_WAIT));
         }
     }
 
-    private Renewal renewalOf(WixFailure failure, boolean afterLostAnswer) {
+    private Renewal renewalOf(WixFailure failure) {
         return switch (failure.kind()) {
             case UNAUTHORIZED, FORBIDDEN -> {
                 grants.credentialsRefused(failure);
                 yield new Renewal.CredentialsRefused();
             }
-            case REFUSED -> afterLostAnswer
-                    ? new Renewal.Unavailable(WixFailure.Kind.TIMEOUT.name(), Optional.empty())
-                    : new Renewal.GrantRefused(failure.describe());
+            case REFUSED -> new Renewal.GrantRefused(failure.describe() + failure.wixCode().map(code -> " " + code).orElse(""));
             case RATE_LIMITED, DOWN, TIMEOUT, MALFORMED -> new Renewal.Unavailable(failure.kind().name(), failure.retryAfter());
         };
     }

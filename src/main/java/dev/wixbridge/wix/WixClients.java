@@ -8,7 +8,10 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.rest.client.RestClientBuilder;
 
+import org.eclipse.microprofile.config.Config;
+
 import dev.wixbridge.platform.metrics.Metrics;
+import dev.wixbridge.token.control.TokenSettings;
 
 /**
  * The MicroProfile REST clients for Wix, built from {@code wix.api-url} and the timeouts.
@@ -31,10 +34,23 @@ class WixClients {
     @Inject
     Metrics metrics;
 
+    @Inject
+    Config config;
+
     private volatile Clients clients;
 
+    /** Wix's token endpoints for the install flow's code exchange: a browser waits, so the read timeout applies. */
     WixOAuthApi oauth() {
         return clients().oauth();
+    }
+
+    /**
+     * The same endpoints for refreshes and client credentials: a call may run up to
+     * {@code wix.refresh-completion-ms}, long after its callers stopped waiting (they wait
+     * {@code wix.read-timeout-ms}), so that an answer Wix sends late is not thrown away.
+     */
+    WixOAuthApi tokens() {
+        return clients().tokens();
     }
 
     WixAppsApi apps() {
@@ -54,7 +70,10 @@ class WixClients {
             synchronized (this) {
                 built = clients;
                 if (built == null) {
-                    built = clients = new Clients(builder().build(WixOAuthApi.class), builder().build(WixAppsApi.class),
+                    built = clients = new Clients(builder().build(WixOAuthApi.class),
+                            builder().readTimeout(TokenSettings.refreshCompletion(config).toMillis(), TimeUnit.MILLISECONDS)
+                                    .build(WixOAuthApi.class),
+                            builder().build(WixAppsApi.class),
                             HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                                     .connectTimeout(settings.connectTimeout())
                                     .followRedirects(HttpClient.Redirect.NEVER).build());
@@ -73,6 +92,6 @@ class WixClients {
                 .register(new WixCallTimer(metrics));
     }
 
-    private record Clients(WixOAuthApi oauth, WixAppsApi apps, HttpClient http) {
+    private record Clients(WixOAuthApi oauth, WixOAuthApi tokens, WixAppsApi apps, HttpClient http) {
     }
 }

@@ -1,8 +1,11 @@
 package dev.wixbridge.wix;
 
 import java.io.IOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
-import java.net.http.HttpTimeoutException;
+import java.net.UnknownHostException;
+import java.net.http.HttpConnectTimeoutException;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -30,9 +33,12 @@ record WixFailure(Kind kind, int status, Optional<Duration> retryAfter, Optional
         REFUSED,
         /** 429: Wix asks us to slow down. */
         RATE_LIMITED,
-        /** 5xx, or the connection failed. */
+        /** 5xx, or no connection could be made: Wix did not act on the request. */
         DOWN,
-        /** No answer within {@code wix.read-timeout-ms}: Wix may have carried the request out. */
+        /**
+         * The request went out but no answer came: a read timeout, or the connection cut before the
+         * answer. Wix may have carried the request out.
+         */
         TIMEOUT,
         /** An answer we cannot read: not JSON, or without the fields Wix documents. */
         MALFORMED
@@ -61,13 +67,13 @@ record WixFailure(Kind kind, int status, Optional<Duration> retryAfter, Optional
             return answered.failure();
         }
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SocketTimeoutException || cause instanceof HttpTimeoutException) {
-                return of(Kind.TIMEOUT);
+            if (neverConnected(cause)) {
+                return of(Kind.DOWN);
             }
         }
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof IOException && !isParsing(cause)) {
-                return of(Kind.DOWN);
+                return of(Kind.TIMEOUT);
             }
         }
         // Anything else that stopped the call after Wix answered is an answer we could not read.
@@ -85,6 +91,19 @@ record WixFailure(Kind kind, int status, Optional<Duration> retryAfter, Optional
     /** For an admin's eyes: {@code HTTP 400}, {@code TIMEOUT}. */
     String describe() {
         return status > 0 && !isOutage() ? "HTTP " + status : kind.name();
+    }
+
+    /**
+     * No connection was made, so the request never reached Wix: refused, unreachable, unknown host,
+     * or a connect timeout (the JDK's and Apache HttpClient's types, and the JDK's message for the
+     * connect phase of {@link SocketTimeoutException}).
+     */
+    private static boolean neverConnected(Throwable cause) {
+        return cause instanceof ConnectException || cause instanceof NoRouteToHostException
+                || cause instanceof UnknownHostException || cause instanceof HttpConnectTimeoutException
+                || cause.getClass().getSimpleName().equals("ConnectTimeoutException")
+                || cause instanceof SocketTimeoutException && cause.getMessage() != null
+                        && cause.getMessage().toLowerCase(java.util.Locale.ROOT).contains("connect");
     }
 
     private static boolean isParsing(Throwable cause) {

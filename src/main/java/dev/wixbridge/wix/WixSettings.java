@@ -147,7 +147,8 @@ public class WixSettings {
         }
         text(AFTER_INSTALL).filter(value -> !CLOSE_WINDOW.equals(value) && !isAbsoluteHttpUrl(value))
                 .ifPresent(value -> problems.add(AFTER_INSTALL + " must be '" + CLOSE_WINDOW + "' or an absolute http(s) URL"));
-        for (String key : List.of(CONNECT_TIMEOUT, READ_TIMEOUT, ACCESS_TOKEN_TTL, TokenSettings.REFRESH_SKEW)) {
+        for (String key : List.of(CONNECT_TIMEOUT, READ_TIMEOUT, ACCESS_TOKEN_TTL, TokenSettings.REFRESH_SKEW,
+                TokenSettings.REFRESH_COMPLETION)) {
             try {
                 config.getOptionalValue(key, Long.class).filter(n -> n <= 0)
                         .ifPresent(n -> problems.add(key + " must be a positive whole number"));
@@ -159,6 +160,9 @@ public class WixSettings {
         try {
             if (problems.isEmpty() && accessTokenTtl().compareTo(TokenSettings.refreshSkew(config)) <= 0) {
                 problems.add(ACCESS_TOKEN_TTL + " must be longer than " + TokenSettings.REFRESH_SKEW);
+            }
+            if (problems.isEmpty() && TokenSettings.refreshCompletion(config).compareTo(readTimeout()) < 0) {
+                problems.add(TokenSettings.REFRESH_COMPLETION + " must be at least " + READ_TIMEOUT);
             }
         } catch (IllegalArgumentException notANumber) {
             // reported above

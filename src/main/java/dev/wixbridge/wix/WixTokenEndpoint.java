@@ -42,7 +42,7 @@ public class WixTokenEndpoint {
     @Bulkhead(32)
     public AccessTokenResponse refresh(AccessTokenRequest request) {
         try {
-            return clients.oauth().access(request);
+            return clients.tokens().access(request);
         } catch (WixCallFailed | ProcessingException e) {
             throw classified(e);
         }
@@ -58,7 +58,7 @@ public class WixTokenEndpoint {
     @Bulkhead(32)
     public AccessTokenResponse clientCredentials(ClientCredentialsRequest request) {
         try {
-            return clients.oauth().token(request);
+            return clients.tokens().token(request);
         } catch (WixCallFailed | ProcessingException e) {
             throw classified(e);
         }

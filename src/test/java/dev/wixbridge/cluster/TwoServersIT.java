@@ -32,6 +32,7 @@ import dev.wixbridge.testing.FakeWix.Failure;
 import dev.wixbridge.testing.SealedTokens;
 import dev.wixbridge.testing.ServerLog;
 import dev.wixbridge.testing.ServerProcess;
+import dev.wixbridge.testing.UncertainRefreshes;
 
 /**
  * Two (and for a moment three) Payara Micro servers on one PostgreSQL database, configured
@@ -42,6 +43,10 @@ class TwoServersIT {
     private static final int PORT_A = 18081;
     private static final int PORT_B = 18082;
     private static final int PORT_DOOMED = 18083;
+    private static final Duration READ_TIMEOUT = Duration.ofMillis(1500);
+    private static final Duration COMPLETION = Duration.ofSeconds(6);
+    /** How long a dead server's marker of a refresh under way is honoured: the completion bound plus a margin of 10 s. */
+    private static final Duration MARKER_BOUND = COMPLETION.plusSeconds(10);
     /** Both servers know one public Redirect URL: here, server B's. */
     private static final String REDIRECT_URL = "http://localhost:" + PORT_B + "/oauth/callback";
 
@@ -117,10 +122,11 @@ class TwoServersIT {
     }
 
     @Test
-    void a_server_killed_while_refreshing_loses_no_rotated_token() throws Exception {
+    void a_server_killed_during_a_refresh_leaves_the_site_refreshable_after_the_markers_bound() throws Exception {
         FakeWix.Site site = installedAndExpired();
         wix.rotateRefreshTokens();
         String stored = wix.refreshTokenOf(site);
+        long killedAt;
         try (ServerProcess doomed = ServerProcess.start("doomed", PORT_DOOMED, environment())) {
             wix.failTokenCalls(Failure.slow(Duration.ofSeconds(30)));
             CompletableFuture.runAsync(() -> {
@@ -133,18 +139,34 @@ class TwoServersIT {
             awaitRefreshInFlight();
 
             doomed.kill();
+            killedAt = System.nanoTime();
             wix.abandonSlowCalls();
             ServerLog.assertHoldsNone(doomed.log(), wix.secrets());
         }
 
-        HttpResponse<String> response = api.at(b.url()).post(tokenPath(site));
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        // The dead server's marker stands: the others wait for it, their callers get 503 meanwhile, nobody is refused.
+        HttpResponse<String> meanwhile = api.at(b.url()).post(tokenPath(site));
+        assertThat(meanwhile.statusCode()).as(meanwhile.body()).isEqualTo(503);
+        assertThat(meanwhile.headers().firstValue("Retry-After")).isPresent();
+        HttpResponse<String> response = UncertainRefreshes.awaitToken(api.at(b.url()), site, MARKER_BOUND.plusSeconds(20));
+        assertThat(Duration.ofNanos(System.nanoTime() - killedAt)).as("served only once the marker expired")
+                .isGreaterThanOrEqualTo(MARKER_BOUND.minusSeconds(2));
+        assertThat(response.statusCode()).isEqualTo(200);
         assertThat(api.at(a.url()).post(tokenPath(site)).statusCode()).isEqualTo(200);
 
         assertThat(wix.refusedRefreshesFor(site)).as("invalid_grant answers").isZero();
         String rotated = wix.refreshTokenOf(site);
         assertThat(rotated).isNotEqualTo(stored);
         assertThat(SealedTokens.open(rows.installation(site.instanceId()).orElseThrow(), "refresh")).isEqualTo(rotated);
+    }
+
+    @Test
+    void a_slow_wix_costs_no_site_across_two_servers() throws Exception {
+        List<FakeWix.Site> sites = new ArrayList<>();
+        for (int i = 0; i < UncertainRefreshes.SITES; i++) {
+            sites.add(installedAndExpired());
+        }
+        UncertainRefreshes.slowWixCostsNothing(wix, rows, List.of(api.at(a.url()), api.at(b.url())), READ_TIMEOUT, sites);
     }
 
     // -----
@@ -175,6 +197,8 @@ class TwoServersIT {
     private static Map<String, String> environment() {
         Map<String, String> settings = Deployments.fakeWixSettings();
         settings.put("wix.redirect-url", REDIRECT_URL);
+        settings.put("wix.read-timeout-ms", String.valueOf(READ_TIMEOUT.toMillis()));
+        settings.put("wix.refresh-completion-ms", String.valueOf(COMPLETION.toMillis()));
         return Deployments.asEnvironment(settings);
     }
 }

@@ -17,6 +17,8 @@ import dev.wixbridge.testing.AgainstFakeWix;
 import dev.wixbridge.testing.ApiClient;
 import dev.wixbridge.testing.Browser;
 import dev.wixbridge.testing.Deployments;
+import dev.wixbridge.testing.SealedTokens;
+import dev.wixbridge.testing.UncertainRefreshes;
 import dev.wixbridge.testing.FakeWix;
 import dev.wixbridge.testing.FakeWix.Failure;
 
@@ -93,26 +95,33 @@ class WixOutageIT extends AgainstFakeWix {
     }
 
     @Test
-    void a_refresh_that_times_out_is_retried() {
+    void a_refresh_slower_than_the_callers_wait_goes_on_and_is_sent_once() {
         FakeWix.Site site = installedAndExpired();
         wix.failTokenCalls(Failure.slow(Duration.ofSeconds(2)));
 
-        HttpResponse<String> response = api.post(tokenPath(site));
+        HttpResponse<String> waiting = api.post(tokenPath(site));
 
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        assertThat(wix.refreshesFor(site)).isEqualTo(2);
+        assertThat(waiting.statusCode()).as(waiting.body()).isEqualTo(503);
+        assertThat(waiting.headers().firstValue("Retry-After")).isPresent();
+        HttpResponse<String> served = UncertainRefreshes.awaitToken(api, site, Duration.ofSeconds(10));
+        assertThat(served.statusCode()).as(served.body()).isEqualTo(200);
+        assertThat(wix.refreshesFor(site)).isEqualTo(1);
     }
 
     @Test
-    void a_refusal_after_a_lost_answer_does_not_condemn_the_site() {
+    void a_rotated_refresh_token_that_wix_sends_late_is_kept() {
         FakeWix.Site site = installedAndExpired();
         wix.rotateRefreshTokens();
-        wix.failTokenCalls(Failure.answerLost(Duration.ofSeconds(2))); // Wix rotates, but we never hear of it
+        wix.failTokenCalls(Failure.answerLost(Duration.ofSeconds(2))); // Wix rotates at once, answers after the callers left
 
         HttpResponse<String> response = api.post(tokenPath(site));
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(503);
+        assertThat(UncertainRefreshes.awaitToken(api, site, Duration.ofSeconds(10)).statusCode()).isEqualTo(200);
         assertThat(rows.installation(site.instanceId()).orElseThrow().get("status")).isEqualTo("ACTIVE");
+        assertThat(SealedTokens.open(rows.installation(site.instanceId()).orElseThrow(), "refresh"))
+                .isEqualTo(wix.refreshTokenOf(site));
+        assertThat(wix.refusedRefreshesFor(site)).isZero();
     }
 
     @Test

@@ -64,11 +64,7 @@ class SchemaUpgradeIT extends AgainstFakeWix {
             insert.setObject(8, REMOVED);
             insert.executeUpdate();
         }
-        Map<String, String> settings = Deployments.fakeWixSettings();
-        settings.put("db.url", OLD.url());
-        settings.put("db.user", OLD.user());
-        settings.remove("db.datasource");
-        return Deployments.war(settings);
+        return Deployments.warOn(OLD);
     }
 
     @Test

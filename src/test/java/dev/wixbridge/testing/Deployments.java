@@ -94,6 +94,15 @@ public final class Deployments {
         }
     }
 
+    /** The WAR against the fake Wix on a database of the test's own (an older release's schema, say). */
+    public static WebArchive warOn(TestDatabase database) {
+        Map<String, String> settings = fakeWixSettings();
+        settings.put("db.url", database.url());
+        settings.put("db.user", database.user());
+        settings.remove("db.datasource");
+        return war(settings);
+    }
+
     public static WebArchive war(Map<String, String> settings) {
         return war(settings, "ROOT");
     }

@@ -46,6 +46,19 @@ class WixFailureTest {
     @Test
     void a_failed_connection_is_wix_down() {
         assertThat(WixFailure.of(new ProcessingException(new ConnectException("refused"))).kind()).isEqualTo(Kind.DOWN);
+        assertThat(WixFailure.of(new ProcessingException(new java.net.SocketTimeoutException("Connect timed out"))).kind())
+                .isEqualTo(Kind.DOWN);
+        assertThat(WixFailure.of(new ProcessingException(new java.net.UnknownHostException("wix"))).kind()).isEqualTo(Kind.DOWN);
+    }
+
+    @Test
+    void an_answer_lost_after_the_request_went_out_is_a_timeout() {
+        assertThat(WixFailure.of(new ProcessingException(new java.net.SocketTimeoutException("Read timed out"))).kind())
+                .isEqualTo(Kind.TIMEOUT);
+        assertThat(WixFailure.of(new ProcessingException(new java.net.SocketException("Connection reset"))).kind())
+                .isEqualTo(Kind.TIMEOUT);
+        assertThat(WixFailure.of(new ProcessingException(new java.io.IOException("Unexpected end of file from server"))).kind())
+                .isEqualTo(Kind.TIMEOUT);
     }
 
     @Test

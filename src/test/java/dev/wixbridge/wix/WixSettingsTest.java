@@ -67,6 +67,15 @@ class WixSettingsTest {
     }
 
     @Test
+    void a_refresh_may_run_at_least_as_long_as_its_callers_wait() {
+        assertThat(settings(complete().with(WixSettings.READ_TIMEOUT, "10000")
+                .with(dev.wixbridge.token.control.TokenSettings.REFRESH_COMPLETION, "5000")).problems())
+                .singleElement().asString().startsWith("wix.refresh-completion-ms must be at least wix.read-timeout-ms");
+        assertThat(settings(complete().with(dev.wixbridge.token.control.TokenSettings.REFRESH_COMPLETION, "0")).problems())
+                .singleElement().asString().startsWith("wix.refresh-completion-ms must be a positive whole number");
+    }
+
+    @Test
     void the_proxy_settings_are_checked_with_the_others() {
         assertThat(settings(complete().with(dev.wixbridge.proxy.control.ProxySettings.MAX_BODY, "huge")).problems())
                 .singleElement().asString().startsWith("wix.proxy.max-body must be");

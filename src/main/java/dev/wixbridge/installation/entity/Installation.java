@@ -52,11 +52,17 @@ public class Installation {
     @Column(name = "last_refreshed_at")
     private OffsetDateTime lastRefreshedAt;
 
+    /** The column's width (V3): a longer text is cut, never a reason for a refresh's outcome to be lost. */
+    static final int LAST_FAILURE_LENGTH = 512;
+
     @Column(name = "last_failure")
     private String lastFailure;
 
     @Column(name = "last_failure_at")
     private OffsetDateTime lastFailureAt;
+
+    @Column(name = "refresh_started_at")
+    private OffsetDateTime refreshStartedAt;
 
     @Version
     private long version;
@@ -116,6 +122,7 @@ public class Installation {
         this.uninstalledAt = null;
         this.lastFailure = null;
         this.lastFailureAt = null;
+        this.refreshStartedAt = null; // a refresh still under way belongs to the old grant: its answer is dropped
         seal(tokens, accessTokenExpiresAt);
         this.updatedAt = utc(now);
     }
@@ -131,6 +138,33 @@ public class Installation {
         this.lastFailure = null;
         this.lastFailureAt = null;
         this.updatedAt = utc(now);
+    }
+
+    /**
+     * A refresh of this site's token begins now (its call to Wix follows, outside any transaction).
+     *
+     * @return the marker as stored, to know the refresh by: in whole milliseconds, which every
+     *         database keeps exactly (the clock may have nanoseconds, a column microseconds)
+     */
+    public Instant refreshStarted(Instant now) {
+        Instant marker = now.truncatedTo(ChronoUnit.MILLIS);
+        this.refreshStartedAt = utc(marker);
+        return marker;
+    }
+
+    /** When the refresh under way began, if one is. */
+    public java.util.Optional<Instant> refreshStartedAt() {
+        return java.util.Optional.ofNullable(refreshStartedAt).map(OffsetDateTime::toInstant);
+    }
+
+    /** Whether the refresh that began at {@code started} is still the one this row waits for. */
+    public boolean awaitsRefresh(Instant started) {
+        return refreshStartedAt != null && refreshStartedAt.toInstant().equals(started);
+    }
+
+    /** The refresh under way ended (its outcome stored, or lost). */
+    public void refreshEnded() {
+        this.refreshStartedAt = null;
     }
 
     /** The same tokens under another key (key rotation); nothing else changes. */
@@ -155,13 +189,14 @@ public class Installation {
     public void uninstall(Instant removedAt, Instant now) {
         this.status = InstallationStatus.UNINSTALLED;
         this.uninstalledAt = utc(removedAt);
+        this.refreshStartedAt = null;
         forgetTokens();
         this.updatedAt = utc(now);
     }
 
     /** A failure worth showing to an admin, e.g. Wix unavailable during a refresh. */
     public void failed(String failure, Instant now) {
-        this.lastFailure = failure;
+        this.lastFailure = failure.length() > LAST_FAILURE_LENGTH ? failure.substring(0, LAST_FAILURE_LENGTH) : failure;
         this.lastFailureAt = utc(now);
     }
 

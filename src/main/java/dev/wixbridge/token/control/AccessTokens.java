@@ -3,9 +3,15 @@ package dev.wixbridge.token.control;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import jakarta.annotation.Resource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -23,6 +29,12 @@ import dev.wixbridge.platform.metrics.Metrics;
  * (the first does the work, the others wait for its result), so they hold one database
  * connection, not one each; across servers, the row lock of {@link TokenRefresh} does the same.
  * Different sites refresh in parallel.
+ *
+ * <p>A refresh runs as a task of the server's managed executor, and its callers wait for it at most
+ * {@code wix.read-timeout-ms}: past that they are told to come back (Wix unavailable, 503 with
+ * Retry-After), while the task goes on until Wix answers (up to {@code wix.refresh-completion-ms}) and
+ * stores the answer, a rotated refresh token among it. The site's single flight lasts as long as the
+ * task, so no second refresh of the site starts meanwhile.
  */
 @ApplicationScoped
 public class AccessTokens {
@@ -44,6 +56,10 @@ public class AccessTokens {
 
     @Inject
     Clock clock;
+
+    /** Jakarta Concurrency's default managed executor: the refresh tasks run with the application's context. */
+    @Resource(lookup = "java:comp/DefaultManagedExecutorService")
+    Executor executor;
 
     private final ConcurrentHashMap<String, Remembered> memory = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, CompletableFuture<AccessTokenResult>> inFlight = new ConcurrentHashMap<>();
@@ -100,6 +116,11 @@ public class AccessTokens {
         return Math.max(0, before - memory.size());
     }
 
+    /** How many refreshes are under way in this server. */
+    int inFlight() {
+        return inFlight.size();
+    }
+
     /** How many sites' tokens this server holds in memory now. */
     int remembered() {
         return memory.size();
@@ -108,23 +129,34 @@ public class AccessTokens {
     private AccessTokenResult singleFlight(String instanceId, RefreshReason reason) {
         CompletableFuture<AccessTokenResult> mine = new CompletableFuture<>();
         CompletableFuture<AccessTokenResult> running = inFlight.putIfAbsent(instanceId, mine);
-        if (running != null) {
-            try {
-                return running.join();
-            } catch (CompletionException e) {
-                throw e.getCause() instanceof RuntimeException cause ? cause : e;
-            }
+        if (running == null) {
+            running = mine;
+            executor.execute(() -> refresh(instanceId, reason, mine));
         }
+        try {
+            return running.get(settings.callerWait().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException stillRefreshing) {
+            // The refresh goes on, and stores what Wix answers; this caller comes back for it.
+            return new AccessTokenResult.WixUnavailable(Optional.empty());
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new AccessTokenResult.WixUnavailable(Optional.empty());
+        }
+    }
+
+    /** The task: one refresh, its result remembered, then the site's single flight ends. */
+    private void refresh(String instanceId, RefreshReason reason, CompletableFuture<AccessTokenResult> flight) {
         try {
             AccessTokenResult result = refresh.tokenFor(instanceId, reason);
             result.issued().ifPresentOrElse(this::remember, () -> memory.remove(instanceId));
-            mine.complete(result);
-            return result;
+            // Ended before the callers hear: a caller that asks next (an admin's re-check) starts its own.
+            inFlight.remove(instanceId, flight);
+            flight.complete(result);
         } catch (RuntimeException e) {
-            mine.completeExceptionally(e);
-            throw e;
-        } finally {
-            inFlight.remove(instanceId, mine);
+            inFlight.remove(instanceId, flight);
+            flight.completeExceptionally(e);
         }
     }
 

@@ -19,6 +19,19 @@ public sealed interface Renewal {
         R siteRefused(Optional<String> wixCode);
 
         R unavailable(String cause, Optional<Duration> retryAfter);
+
+        R uncertain();
+    }
+
+    /**
+     * The refresh went out but no answer came within {@code wix.refresh-completion-ms}: Wix may have
+     * carried it out and rotated the refresh token. Never sent again with the same refresh token.
+     */
+    record Uncertain() implements Renewal {
+        @Override
+        public <R> R match(Cases<R> cases) {
+            return cases.uncertain();
+        }
     }
 
     /** Wix issued tokens; the refresh token is the one to keep (rotated or not). */

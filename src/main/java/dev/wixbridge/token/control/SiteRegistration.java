@@ -95,6 +95,11 @@ public class SiteRegistration {
             public Outcome unavailable(String cause, Optional<Duration> retryAfter) {
                 return new Outcome.NoToken(new AccessTokenResult.WixUnavailable(retryAfter));
             }
+
+            @Override
+            public Outcome uncertain() {
+                return new Outcome.NoToken(new AccessTokenResult.WixUnavailable(Optional.empty()));
+            }
         });
     }
 

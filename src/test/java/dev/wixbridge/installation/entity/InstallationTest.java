@@ -37,6 +37,20 @@ class InstallationTest {
     }
 
     @Test
+    void a_refresh_under_way_is_known_by_its_marker_in_whole_milliseconds_and_a_reinstall_drops_it() {
+        Installation installation = Installation.install("site", TOKENS, INSTALLED.plusSeconds(300), INSTALLED);
+        java.time.Instant withNanos = INSTALLED.plusNanos(123_456_789);
+
+        java.time.Instant marker = installation.refreshStarted(withNanos);
+
+        assertThat(marker).isEqualTo(INSTALLED.plusMillis(123));
+        assertThat(installation.awaitsRefresh(marker)).isTrue();
+        assertThat(installation.refreshStartedAt()).hasValue(marker);
+        installation.reinstall(TOKENS, INSTALLED.plusSeconds(600), INSTALLED.plusSeconds(1));
+        assertThat(installation.awaitsRefresh(marker)).as("the late answer belongs to the old grant").isFalse();
+    }
+
+    @Test
     void a_site_wix_announces_is_active_without_a_token() {
         Installation announced = Installation.announced("site", INSTALLED, INSTALLED);
 

@@ -38,6 +38,7 @@ class AccessTokensSingleFlightTest {
     private final AccessTokens tokens = new AccessTokens();
     private final AtomicInteger refreshes = new AtomicInteger();
     private final ExecutorService callers = Executors.newCachedThreadPool();
+    private final ExecutorService refreshTasks = Executors.newCachedThreadPool();
     private BiFunction<String, RefreshReason, AccessTokenResult> refresh;
 
     AccessTokensSingleFlightTest() {
@@ -45,6 +46,7 @@ class AccessTokensSingleFlightTest {
         tokens.settings = new TokenSettings();
         tokens.settings.config = MapConfig.of();
         tokens.metrics = new Metrics();
+        tokens.executor = refreshTasks;
         tokens.refresh = new TokenRefresh() {
             @Override
             AccessTokenResult tokenFor(String instanceId, RefreshReason reason) {
@@ -57,6 +59,7 @@ class AccessTokensSingleFlightTest {
     @AfterEach
     void stopCallers() {
         callers.shutdownNow();
+        refreshTasks.shutdownNow();
     }
 
     private static AccessTokenResult.Issued issued(String instanceId, String token) {
@@ -86,6 +89,28 @@ class AccessTokensSingleFlightTest {
         for (Future<AccessTokenResult> result : results) {
             assertThat(result.get(10, TimeUnit.SECONDS)).isEqualTo(issued("site", "token-1"));
         }
+        assertThat(refreshes).hasValue(1);
+    }
+
+    @Test
+    void a_caller_stops_waiting_after_the_read_timeout_but_the_refresh_goes_on_and_is_kept() throws Exception {
+        tokens.settings.config = MapConfig.of(TokenSettings.CALLER_WAIT, "50");
+        CountDownLatch wixAnswers = new CountDownLatch(1);
+        CountDownLatch stored = new CountDownLatch(1);
+        refresh = (site, reason) -> {
+            await(wixAnswers);
+            stored.countDown();
+            return issued(site, "late-token");
+        };
+
+        assertThat(tokens.accessTokenFor("site")).isInstanceOf(AccessTokenResult.WixUnavailable.class);
+        assertThat(tokens.accessTokenFor("site")).as("joins the refresh under way, starts none")
+                .isInstanceOf(AccessTokenResult.WixUnavailable.class);
+        wixAnswers.countDown();
+        await(stored);
+        awaitNoFlight();
+
+        assertThat(tokens.accessTokenFor("site")).isEqualTo(issued("site", "late-token"));
         assertThat(refreshes).hasValue(1);
     }
 
@@ -175,6 +200,17 @@ class AccessTokensSingleFlightTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);
+        }
+    }
+
+    /** Until the refresh task has handed its result over and ended the site's flight; bounded. */
+    private void awaitNoFlight() {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (tokens.inFlight() > 0) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the refresh never ended");
+            }
+            Thread.onSpinWait();
         }
     }
 
