@@ -9,10 +9,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeoutException;
 
 import jakarta.annotation.Resource;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -27,7 +27,8 @@ import dev.wixbridge.platform.metrics.Metrics;
  * <p>Tokens come from memory, then from the database, and only then from Wix. A refresh is
  * single flight: concurrent callers for one site in this server share one {@link TokenRefresh}
  * (the first does the work, the others wait for its result), so they hold one database
- * connection, not one each; across servers, the row lock of {@link TokenRefresh} does the same.
+ * connection, not one each; across servers, the "refresh under way" marker of {@link TokenRefresh}
+ * does the same.
  * Different sites refresh in parallel.
  *
  * <p>A refresh runs as a task of the server's managed executor, and its callers wait for it at most
@@ -89,7 +90,7 @@ public class AccessTokens {
 
     /**
      * Refreshes the site's token at Wix now, whatever its age: an admin's re-check of a site.
-     * Shares the single flight and the row lock with every other refresh.
+     * Shares the single flight and the refresh marker with every other refresh.
      */
     public AccessTokenResult refreshNow(String instanceId) {
         memory.remove(instanceId);
@@ -131,7 +132,11 @@ public class AccessTokens {
         CompletableFuture<AccessTokenResult> running = inFlight.putIfAbsent(instanceId, mine);
         if (running == null) {
             running = mine;
-            executor.execute(() -> refresh(instanceId, reason, mine));
+            try {
+                executor.execute(() -> refresh(instanceId, reason, mine));
+            } catch (RejectedExecutionException saturated) {
+                refresh(instanceId, reason, mine); // in the caller's thread, as before there was an executor
+            }
         }
         try {
             return running.get(settings.callerWait().toMillis(), TimeUnit.MILLISECONDS);
