@@ -8,11 +8,16 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeoutException;
 
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -31,7 +36,7 @@ import dev.wixbridge.platform.metrics.Metrics;
  * does the same.
  * Different sites refresh in parallel.
  *
- * <p>A refresh runs as a task of the server's managed executor, and its callers wait for it at most
+ * <p>A refresh runs as a task on this bean's pool of managed threads, and its callers wait for it at most
  * {@code wix.read-timeout-ms}: past that they are told to come back (Wix unavailable, 503 with
  * Retry-After), while the task goes on until Wix answers (up to {@code wix.refresh-completion-ms}) and
  * stores the answer, a rotated refresh token among it. The site's single flight lasts as long as the
@@ -58,9 +63,34 @@ public class AccessTokens {
     @Inject
     Clock clock;
 
-    /** Jakarta Concurrency's default managed executor: the refresh tasks run with the application's context. */
-    @Resource(lookup = "java:comp/DefaultManagedExecutorService")
+    /** As many refreshes run at once as Wix's token endpoint admits ({@code @Bulkhead(32)} of {@code WixTokenEndpoint}). */
+    static final int REFRESH_THREADS = 32;
+
+    /** Jakarta Concurrency's threads, so the refresh tasks run with the application's context. */
+    @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
+    ManagedThreadFactory threadFactory;
+
+    /**
+     * The refresh tasks' own pool, sized here rather than by the server: Payara's default managed
+     * executor has no core threads and an unbounded queue, so it runs its tasks one at a time, and a
+     * wave of expiring tokens then queued refreshes past their callers' wait (503s in bench section 5).
+     */
     Executor executor;
+
+    @PostConstruct
+    void startRefreshThreads() {
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(REFRESH_THREADS, REFRESH_THREADS, 60, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), threadFactory);
+        pool.allowCoreThreadTimeOut(true);
+        executor = pool;
+    }
+
+    @PreDestroy
+    void stopRefreshThreads() {
+        if (executor instanceof ThreadPoolExecutor pool) {
+            pool.shutdown();
+        }
+    }
 
     private final ConcurrentHashMap<String, Remembered> memory = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, CompletableFuture<AccessTokenResult>> inFlight = new ConcurrentHashMap<>();
