@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
+import dev.wixbridge.api.ApiKeys;
 import dev.wixbridge.platform.web.BrowserFacing;
 import dev.wixbridge.platform.web.Html;
 import dev.wixbridge.wix.AuthMode;
@@ -22,6 +23,9 @@ public class HomeResource {
 
     @Inject
     WixSettings settings;
+
+    @Inject
+    ApiKeys apiKeys;
 
     @Context
     UriInfo uriInfo;
@@ -65,7 +69,18 @@ public class HomeResource {
         String body = "<p class=\"sandbox\"><strong>Sandbox mode.</strong> No Wix app is configured, so a local "
                 + "stand-in plays Wix. Set <code>WIX_APP_ID</code>, <code>WIX_APP_SECRET</code> and "
                 + "<code>WIX_REDIRECT_URL</code> to talk to the real Wix.</p>" + about + steps
-                + "<form method=\"post\" action=\"/sandbox/sites\"><button type=\"submit\">Install a demo site</button></form>";
+                + "<form method=\"post\" action=\"/sandbox/sites\"><button type=\"submit\">Install a demo site</button></form>"
+                + apiKeys.sandboxKey().map(this::sandboxKeyHelp).orElse("");
         return Html.page(Status.OK, "Wix Bridge (sandbox)", body, true).build();
+    }
+
+    /** The sandbox's own API key, generated at start: a real deployment never has one. */
+    private String sandboxKeyHelp(String key) {
+        String api = uriInfo.getBaseUri().resolve("api/installations").toString();
+        return "<h2>Administer the sandbox</h2><p>This run's API key (new at each start, valid only in sandbox mode): "
+                + "<code id=\"sandbox-api-key\">" + Html.escape(key) + "</code></p>"
+                + "<p>Log in to the <a href=\"" + Html.escape(uriInfo.getBaseUri().resolve("admin").toString())
+                + "\">admin page</a> with it, or call the API:</p><pre>API_KEY=" + Html.escape(key)
+                + "\ncurl -H \"Authorization: Bearer $API_KEY\" " + Html.escape(api) + "</pre>";
     }
 }

@@ -1,6 +1,8 @@
 package dev.wixbridge.admin;
 
 import java.net.URI;
+import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.inject.Inject;
@@ -58,22 +60,46 @@ public class AdminResource {
     @Inject
     AdminSession session;
 
+    @Inject
+    Clock clock;
+
     @Context
     UriInfo uriInfo;
 
     @GET
     @Operation(hidden = true)
     public Response page(@CookieParam(AdminSession.COOKIE) String login, @QueryParam("status") String status,
-                         @QueryParam("after") String after, @QueryParam("notice") String notice) {
+                         @QueryParam("after") String after, @QueryParam("instance") String instance,
+                         @QueryParam("notice") String notice) {
         Optional<String> csrf = session.formToken(login);
         if (csrf.isEmpty()) {
             return AdminPage.login(Status.OK, Optional.empty());
         }
         // A filter or cursor that is not ours shows the first page of everything: nothing here is secret.
         Optional<InstallationStatus> filter = Optional.ofNullable(status).flatMap(InstallationStatus::parse);
-        Installations.Page page = installations.page(PageCursor.parse(after), filter, PAGE_SIZE);
-        var events = feed.latestOf(page.items().stream().map(Installation::instanceId).toList(), EVENTS_PER_SITE);
-        return AdminPage.installations(page, events, filter, Optional.ofNullable(notice), csrf.get());
+        Optional<String> search = Optional.ofNullable(instance).map(String::strip).filter(text -> !text.isEmpty());
+        Optional<String> searched = search.flatMap(InstanceIds::parse);
+        if (search.isPresent() && searched.isEmpty()) {
+            return AdminPage.installations(Status.BAD_REQUEST, view(List.of(), Optional.empty(), true, filter, search,
+                    Optional.of(search.get() + " is not an instance id: Wix's instance ids look like "
+                            + "0a1b2c3d-4e5f-6a7b-8c9d-0e1f2a3b4c5d."), csrf.get()));
+        }
+        if (searched.isPresent()) {
+            List<Installation> found = installations.find(searched.get()).stream().toList();
+            return AdminPage.installations(Status.OK, view(found, Optional.empty(), true, Optional.empty(), searched,
+                    Optional.ofNullable(notice), csrf.get()));
+        }
+        Optional<PageCursor> from = PageCursor.parse(after);
+        Installations.Page page = installations.page(from, filter, PAGE_SIZE);
+        return AdminPage.installations(Status.OK, view(page.items(), page.next(), from.isEmpty(), filter, Optional.empty(),
+                Optional.ofNullable(notice), csrf.get()));
+    }
+
+    private AdminPage.View view(List<Installation> rows, Optional<PageCursor> next, boolean firstPage,
+                                Optional<InstallationStatus> filter, Optional<String> search, Optional<String> notice, String csrf) {
+        var events = feed.latestOf(rows.stream().map(Installation::instanceId).toList(), EVENTS_PER_SITE);
+        return new AdminPage.View(rows, next, firstPage, installations.countsByStatus(), events, filter, search, notice, csrf,
+                clock.instant());
     }
 
     @POST

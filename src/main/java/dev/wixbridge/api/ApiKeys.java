@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.logging.Logger;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,10 +15,15 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.Config;
 
+import dev.wixbridge.platform.security.SecureTokens;
+import dev.wixbridge.wix.WixSettings;
+
 /**
  * The API keys callers present as {@code Authorization: Bearer <key>}: {@code api.keys},
  * comma separated so a new key can be added before the old one is removed. With none
- * configured, every API call is refused.
+ * configured, every API call is refused. In sandbox mode, and only there, one more key is
+ * generated at start and shown on the home page, so a newcomer can open {@code /admin} and
+ * call the API without configuring anything; a deployment talking to the real Wix never has it.
  */
 @ApplicationScoped
 public class ApiKeys {
@@ -30,9 +36,21 @@ public class ApiKeys {
     @Inject
     Config config;
 
+    @Inject
+    WixSettings settings;
+
+    /** Chosen once at start: the sandbox is on or off for the deployment's whole life. */
+    private volatile Optional<String> sandboxKey = Optional.empty();
+
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+        if (settings.sandboxActive()) {
+            String key = "sandbox-" + SecureTokens.newToken();
+            sandboxKey = Optional.of(key);
+            // a sandbox key opens nothing but the sandbox's demo data, and a newcomer needs to read it
+            LOG.info("Sandbox mode: the API key of this run is " + key + " (also on the home page).");
+        }
         List<String> keys = configured();
-        if (keys.isEmpty()) {
+        if (keys.isEmpty() && sandboxKey.isEmpty()) {
             LOG.warning(KEY + " is not set (environment variable API_KEYS): the API under /api refuses every call.");
         } else if (keys.stream().anyMatch(key -> key.length() < SHORTEST_SENSIBLE_KEY)) {
             LOG.warning(KEY + " holds a key shorter than " + SHORTEST_SENSIBLE_KEY + " characters: use long random keys.");
@@ -49,7 +67,15 @@ public class ApiKeys {
         for (String key : configured()) {
             match |= MessageDigest.isEqual(candidate, digest(key));
         }
+        if (sandboxKey.isPresent()) {
+            match |= MessageDigest.isEqual(candidate, digest(sandboxKey.get()));
+        }
         return match;
+    }
+
+    /** The generated key of sandbox mode; empty in any other. */
+    public Optional<String> sandboxKey() {
+        return sandboxKey;
     }
 
     private List<String> configured() {

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.ProcessingException;
 
+import dev.wixbridge.installation.entity.WixSite;
 import dev.wixbridge.install.control.CallbackOutcome;
 import dev.wixbridge.install.control.CodeExchange;
 import dev.wixbridge.install.control.Reply;
@@ -49,13 +50,13 @@ public class WixCodeExchange implements CodeExchange {
     }
 
     @Override
-    public Reply<String> instanceOf(String accessToken) {
+    public Reply<WixSite> instanceOf(String accessToken) {
         try {
             AppInstanceResponse response = clients.apps().instance(accessToken);
             if (response == null || response.instance() == null || response.instance().instanceId() == null) {
                 return new Reply.Failed<>(unreadable());
             }
-            return new Reply.Ok<>(response.instance().instanceId());
+            return new Reply.Ok<>(WixSite.of(response.instance().instanceId(), response.siteName()));
         } catch (WixCallFailed | ProcessingException e) {
             WixFailure failure = WixFailure.of(e);
             return new Reply.Failed<>(switch (failure.kind()) {

@@ -11,6 +11,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.ws.rs.ProcessingException;
 
+import dev.wixbridge.installation.entity.WixSite;
 import dev.wixbridge.token.control.SiteCallResult;
 
 /** Calls to Wix on behalf of one site, with that site's access token (see {@code SiteCalls}, which supplies it). */
@@ -35,14 +36,14 @@ public class WixSiteApi {
         });
     }
 
-    /** The instance id Wix says the access token belongs to ({@code instance.instanceId} of {@code GET /apps/v1/instance}). */
-    public SiteCallResult<String> instanceId(String accessToken) {
+    /** The site Wix says the access token belongs to ({@code instance.instanceId} and {@code site.siteDisplayName} of {@code GET /apps/v1/instance}). */
+    public SiteCallResult<WixSite> site(String accessToken) {
         return call(() -> {
             AppInstanceResponse response = clients.apps().instance(accessToken);
             if (response == null || response.instance() == null || response.instance().instanceId() == null) {
                 throw new ProcessingException("no instance id in the answer");
             }
-            return response.instance().instanceId();
+            return WixSite.of(response.instance().instanceId(), response.siteName());
         });
     }
 

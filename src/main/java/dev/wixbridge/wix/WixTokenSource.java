@@ -5,6 +5,7 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import dev.wixbridge.installation.entity.WixSite;
 import dev.wixbridge.token.control.Renewal;
 import dev.wixbridge.token.control.SiteCallResult;
 import dev.wixbridge.token.control.TokenSource;
@@ -44,7 +45,7 @@ public class WixTokenSource implements TokenSource {
     }
 
     @Override
-    public SiteCallResult<String> siteOf(String accessToken) {
-        return siteApi.instanceId(accessToken);
+    public SiteCallResult<WixSite> siteOf(String accessToken) {
+        return siteApi.site(accessToken);
     }
 }

@@ -16,6 +16,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 
 import dev.wixbridge.testing.AgainstFakeWix;
+import dev.wixbridge.platform.web.Html;
 import dev.wixbridge.testing.ApiClient;
 import dev.wixbridge.testing.Browser;
 import dev.wixbridge.testing.Deployments;
@@ -71,6 +72,63 @@ class AdminPageIT extends AgainstFakeWix {
         assertThat(browser.follow(rechecked).body()).contains("Re-checked " + site.instanceId() + " with Wix: a valid access token")
                 .doesNotContain("Issued");
         assertThat(wix.refreshesFor(site)).isEqualTo(1);
+    }
+
+    @Test
+    void totals_a_search_by_instance_id_and_readable_times_find_one_site_among_many() {
+        FakeWix.Site site = installed();
+        FakeWix.Site failing = installed();
+        expire(failing);
+        wix.failTokenCalls(FakeWix.Failure.status(503), FakeWix.Failure.status(503), FakeWix.Failure.status(503));
+        assertThat(ApiClient.withKey(Deployments.API_KEY).post(tokenPath(failing)).statusCode()).isEqualTo(503);
+        logIn();
+
+        HttpResponse<String> all = browser.get(ADMIN);
+        long active = rows.count("SELECT COUNT(*) FROM installation WHERE status = 'ACTIVE'");
+        long total = rows.count("SELECT COUNT(*) FROM installation");
+        assertThat(all.body()).contains("ACTIVE</a> <strong>" + String.format(java.util.Locale.ROOT, "%,d", active) + "</strong>",
+                "All</a> <strong>" + String.format(java.util.Locale.ROOT, "%,d", total) + "</strong>");
+
+        HttpResponse<String> found = browser.get(ADMIN + "?instance=" + site.instanceId().toUpperCase(java.util.Locale.ROOT));
+        assertThat(found.statusCode()).isEqualTo(200);
+        String row = only(found.body(), "<tbody>(.*)</tbody>");
+        assertThat(row).contains(site.instanceId(), Html.escape(site.name())).doesNotContain(failing.instanceId())
+                .containsPattern("<time datetime=\"[0-9T:-]+Z\" title=\"[0-9-]+ [0-9:]+ UTC\">(just now|[0-9]+ s ago)</time>")
+                .containsPattern("<time [^>]+>in [45] min</time>");
+        assertThat(found.body()).contains("First page");
+
+        String failure = only(browser.get(ADMIN + "?instance=" + failing.instanceId()).body(), "<td class=\"failure\">(.*?)</td>");
+        assertThat(failure).startsWith("Wix could not be reached for a new token").doesNotContain("WIX_UNAVAILABLE");
+
+        assertThat(browser.get(ADMIN + "?instance=" + java.util.UUID.randomUUID()).body()).contains("No installation has that instance id.");
+        HttpResponse<String> malformed = browser.get(ADMIN + "?instance=%3Cscript%3E");
+        assertThat(malformed.statusCode()).isEqualTo(400);
+        assertThat(malformed.body()).contains("&lt;script&gt; is not an instance id").doesNotContain("<script>");
+    }
+
+    @Test
+    void pages_through_thousands_with_first_and_next() {
+        // written as an older release would have left them: no name, no tokens
+        for (int i = 0; i < 105; i++) {
+            rows.update("INSERT INTO installation (instance_id, status, installed_at, updated_at, version)"
+                    + " VALUES (?, 'UNINSTALLED', ?, ?, 0)", String.format("ffffffff-0000-4000-8000-%012d", i),
+                    java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC), java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC));
+        }
+        logIn();
+
+        HttpResponse<String> first = browser.get(ADMIN + "?status=UNINSTALLED");
+        assertThat(first.body()).doesNotContain("First page").contains("Next page");
+        String next = only(first.body(), "<a href=\"([^\"]+)\" rel=\"next\">").replace("&amp;", "&");
+        HttpResponse<String> second = browser.get(Deployments.SERVER + next);
+
+        assertThat(second.body()).contains("First page", "ffffffff-0000-4000-8000-000000000104", "a later page")
+                .doesNotContain("ffffffff-0000-4000-8000-000000000000");
+    }
+
+    private static String only(String text, String regex) {
+        Matcher matcher = Pattern.compile(regex, Pattern.DOTALL).matcher(text);
+        assertThat(matcher.find()).as(regex).isTrue();
+        return matcher.group(1);
     }
 
     @Test

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 
 import dev.wixbridge.testing.AgainstFakeWix;
 import dev.wixbridge.testing.ChromeBrowser;
@@ -101,8 +102,19 @@ class PagesInBrowserIT extends AgainstFakeWix {
             page.findElement(By.id("key")).sendKeys(Deployments.API_KEY);
             page.findElement(By.xpath("//button[text()='Log in']")).click();
             assertThat(chrome.heading("Installations")).isEqualTo("Installations");
-            assertThat(page.findElement(By.tagName("table")).getText()).contains(site.instanceId());
+            assertThat(page.findElement(By.tagName("table")).getText()).contains(site.instanceId(), site.name());
+            assertThat(page.findElement(By.className("counts")).getText()).contains("ACTIVE", "All");
+            WebElement installedAt = page.findElement(By.cssSelector("tbody time"));
+            assertThat(installedAt.getText()).matches("just now|[0-9]+ s ago");
+            assertThat(installedAt.getAttribute("title")).endsWith(" UTC");
+            assertThat(installedAt.getCssValue("white-space")).as("a time never wraps mid-date").isEqualTo("nowrap");
             chrome.screenshot("admin-2-installations");
+
+            page.findElement(By.id("instance")).sendKeys(site.instanceId());
+            page.findElement(By.xpath("//button[text()='Show']")).click();
+            assertThat(page.findElements(By.cssSelector("tbody tr"))).hasSize(1);
+            assertThat(page.findElement(By.tagName("caption")).getText()).isEqualTo("Installation " + site.instanceId());
+            chrome.screenshot("admin-3-search");
         }
     }
 

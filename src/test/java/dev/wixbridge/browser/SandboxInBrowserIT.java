@@ -17,9 +17,12 @@ import dev.wixbridge.testing.Deployments;
 /** A newcomer in a real browser: the sandbox's whole install, clicked through, one screenshot per page. */
 class SandboxInBrowserIT extends AgainstFakeWix {
 
+    /** The README's run command: no Wix settings, no API key. */
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.war(Deployments.sandboxSettings());
+        java.util.Map<String, String> settings = Deployments.sandboxSettings();
+        settings.remove("api.keys");
+        return Deployments.war(settings);
     }
 
     @Test
@@ -45,6 +48,16 @@ class SandboxInBrowserIT extends AgainstFakeWix {
             assertThat(chrome.heading("Sandbox: access token")).isEqualTo("Sandbox: access token");
             assertThat(page.findElement(By.tagName("pre")).getText()).isNotBlank();
             chrome.screenshot("sandbox-4-token");
+
+            // the newcomer administers the sandbox with the key its home page shows
+            page.get(Deployments.SERVER + "/");
+            String key = page.findElement(By.id("sandbox-api-key")).getText();
+            page.findElement(By.linkText("admin page")).click();
+            page.findElement(By.id("key")).sendKeys(key);
+            page.findElement(By.xpath("//button[text()='Log in']")).click();
+            assertThat(chrome.heading("Installations")).isEqualTo("Installations");
+            assertThat(page.findElement(By.tagName("tbody")).getText()).contains("Sandbox demo site", "ACTIVE");
+            chrome.screenshot("sandbox-5-admin");
         }
     }
 }

@@ -35,7 +35,8 @@ class AfterInstallPageIT extends AgainstFakeWix {
     @Test
     void the_sandbox_stays_off_when_real_wix_settings_are_configured() {
         assertThat(browser.get(Deployments.SERVER + "/sandbox/installer/install?token=t").statusCode()).isEqualTo(404);
-        assertThat(browser.get(Deployments.SERVER + "/").body()).doesNotContain("Sandbox").contains("Redirect URL");
+        assertThat(browser.get(Deployments.SERVER + "/").body()).doesNotContain("Sandbox").doesNotContain("sandbox-api-key")
+                .contains("Redirect URL");
     }
 
     @Test

@@ -40,6 +40,18 @@ class InstallFlowIT extends AgainstFakeWix {
     }
 
     @Test
+    void the_start_up_log_says_in_one_line_what_runs() {
+        String datasource = System.getProperty("it.datasource", "");
+        String database = !datasource.isEmpty() ? "server datasource " + datasource
+                : "postgresql".equals(System.getProperty("it.db", "h2")) ? "PostgreSQL " + System.getProperty("it.postgresql.url")
+                : "H2 file jdbc:h2:file:";
+
+        assertThat(dev.wixbridge.testing.ServerLog.text()).containsPattern(java.util.regex.Pattern.quote(
+                "Wix Bridge started: auth mode custom; database " + database) + "[^;\\n]*; token keys " + SealedTokens.FIRST_KEY_ID
+                + "; features: sandbox off, metrics " + (Deployments.onWildFly() ? "off" : "on") + ", webhooks on");
+    }
+
+    @Test
     void installs_a_site_from_app_url_to_close_window() {
         FakeWix.Site site = wix.newSite();
 

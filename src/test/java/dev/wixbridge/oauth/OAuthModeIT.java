@@ -63,6 +63,7 @@ class OAuthModeIT extends AgainstFakeWix {
         assertThat(registration.statusCode()).as(registration.body()).isEqualTo(201);
         assertThat(ApiClient.json(registration).getString("instanceId")).isEqualTo(site.instanceId());
         assertThat(ApiClient.json(registration).getString("status")).isEqualTo("ACTIVE");
+        assertThat(ApiClient.json(registration).getString("siteName")).as("as Wix names the site").isEqualTo(site.name());
         Map<String, Object> row = rows.installation(site.instanceId()).orElseThrow();
         assertThat(row.get("refresh_token_sealed")).isNull();
         String stored = SealedTokens.open(row, "access");

@@ -332,7 +332,7 @@ class WixProxyIT extends AgainstFakeWix {
 
     @Test
     void proxied_calls_are_counted_by_method_and_status_class() {
-        org.junit.jupiter.api.Assumptions.assumeFalse("wildfly".equals(System.getProperty("arquillian.launch")),
+        org.junit.jupiter.api.Assumptions.assumeFalse(Deployments.onWildFly(),
                 "WildFly has no MicroProfile Metrics (see server-config/wildfly/README.md)");
         FakeWix.Site site = installed();
         proxy(site, "apps/v1/counted", request -> request.GET());

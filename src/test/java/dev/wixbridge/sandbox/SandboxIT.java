@@ -25,9 +25,12 @@ class SandboxIT extends AgainstFakeWix {
 
     private final Browser browser = new Browser();
 
+    /** The README's run command: no Wix settings and no API key configured either. */
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.war(Deployments.sandboxSettings());
+        java.util.Map<String, String> settings = Deployments.sandboxSettings();
+        settings.remove("api.keys");
+        return Deployments.war(settings);
     }
 
     @Test
@@ -63,12 +66,34 @@ class SandboxIT extends AgainstFakeWix {
         assertThat(token.statusCode()).isEqualTo(200);
         assertThat(token.body()).contains("A valid access token");
 
-        // The README's proxy line against the sandbox: Wix's App Management API, no token in hand.
-        HttpResponse<String> proxied = dev.wixbridge.testing.ApiClient.withKey(Deployments.API_KEY)
+        // The README's proxy line against the sandbox, with the key the home page shows: Wix's App Management API, no token in hand.
+        HttpResponse<String> proxied = dev.wixbridge.testing.ApiClient.withKey(sandboxKey(home))
                 .get("/api/installations/" + instanceId + "/wix/apps/v1/instance");
         assertThat(proxied.statusCode()).as(proxied.body()).isEqualTo(200);
         assertThat(dev.wixbridge.testing.ApiClient.json(proxied).getJsonObject("instance").getString("instanceId"))
                 .isEqualTo(instanceId);
+    }
+
+    @Test
+    void the_home_page_shows_an_api_key_that_opens_the_admin_page_and_the_api() {
+        HttpResponse<String> home = browser.get(Deployments.SERVER + "/");
+        String key = sandboxKey(home);
+        assertThat(key).startsWith("sandbox-").hasSizeGreaterThanOrEqualTo(32);
+        assertThat(home.body()).contains("curl -H \"Authorization: Bearer $API_KEY\" " + Deployments.SERVER + "/api/installations");
+
+        HttpResponse<String> loggedIn = browser.send(post("/admin/login", "key=" + key));
+        assertThat(loggedIn.statusCode()).isEqualTo(303);
+        HttpResponse<String> admin = browser.get(Deployments.SERVER + "/admin");
+        assertThat(admin.statusCode()).isEqualTo(200);
+        assertThat(admin.body()).contains("<table");
+        assertThat(dev.wixbridge.testing.ApiClient.withKey(key).get("/api/installations").statusCode()).isEqualTo(200);
+        assertThat(dev.wixbridge.testing.ApiClient.withKey(key + "x").get("/api/installations").statusCode()).isEqualTo(401);
+        // said once in the log, for a newcomer who looks there first
+        assertThat(dev.wixbridge.testing.ServerLog.text().split(java.util.regex.Pattern.quote(key), -1)).hasSize(2);
+    }
+
+    private static String sandboxKey(HttpResponse<String> home) {
+        return matching(home.body(), "<code id=\"sandbox-api-key\">([^<]+)</code>");
     }
 
     @Test

@@ -16,6 +16,8 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
  */
 public final class Deployments {
 
+    /** The Arquillian container of this run (arquillian.xml): payara-micro, wildfly or payara-server. */
+    public static final String SERVER_KIND = System.getProperty("arquillian.launch", "payara-micro");
     public static final int HTTP_PORT = Integer.getInteger("it.http.port", 18080);
     public static final String SERVER = "http://localhost:" + HTTP_PORT;
     public static final String REDIRECT_URL = SERVER + "/oauth/callback";
@@ -26,14 +28,20 @@ public final class Deployments {
 
     /**
      * How many requests the server under test serves at once, at least: Payara Micro's HTTP pool
-     * is larger than 100, WildFly's default worker pool 16 per core (32 on CI's 2 cores).
+     * (and Payara Server's, as setup.asadmin sets it) is larger than 100, WildFly's default worker
+     * pool 16 per core (32 on CI's 2 cores).
      */
-    public static final int CONCURRENT_REQUESTS = "wildfly".equals(System.getProperty("arquillian.launch")) ? 24 : 100;
+    public static final int CONCURRENT_REQUESTS = onWildFly() ? 24 : 100;
 
     /** Random per run: the log scan looks for it too. */
     public static final String API_KEY = "it-api-key-" + java.util.UUID.randomUUID();
 
     private Deployments() {
+    }
+
+    /** WildFly has no MicroProfile Metrics and a smaller worker pool. */
+    public static boolean onWildFly() {
+        return SERVER_KIND.equals("wildfly");
     }
 
     /** Settings of a complete install flow against the fake Wix. */
@@ -113,8 +121,8 @@ public final class Deployments {
         if (!built.isFile()) {
             throw new IllegalStateException(built + " is missing: run the tests with 'mvn verify'");
         }
-        if (!"wildfly".equals(System.getProperty("arquillian.launch"))) {
-            // Payara Micro starts a server per deployment; WildFly runs one for the whole suite.
+        if (SERVER_KIND.equals("payara-micro")) {
+            // Payara Micro starts a server per deployment; WildFly and Payara Server run one for the whole suite.
             awaitPortFree(HTTP_PORT);
         }
         // Payara Micro writes its log there (arquillian.xml) only if the folder exists.
@@ -122,8 +130,13 @@ public final class Deployments {
         String properties = settings.entrySet().stream()
                 .map(e -> e.getKey() + "=" + e.getValue().replace("\\", "\\\\"))
                 .collect(Collectors.joining("\n", "", "\n"));
-        return ShrinkWrap.create(ZipImporter.class, name + ".war").importFrom(built).as(WebArchive.class)
+        WebArchive war = ShrinkWrap.create(ZipImporter.class, name + ".war").importFrom(built).as(WebArchive.class)
                 .addAsResource(new StringAsset(properties), "META-INF/microprofile-config.properties");
+        if (SERVER_KIND.equals("payara-server")) {
+            // what the admin's "deploy --contextroot /" says; Arquillian's deployment has no such option
+            war.addAsWebInfResource(new StringAsset("<payara-web-app><context-root>/</context-root></payara-web-app>\n"), "payara-web.xml");
+        }
+        return war;
     }
 
     /**

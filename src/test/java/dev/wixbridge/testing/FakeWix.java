@@ -604,7 +604,8 @@ public final class FakeWix {
         }
         String instanceId = instanceOverrides.getOrDefault(access.instanceId(), access.instanceId());
         respond(exchange, 200, "application/json", "{\"instance\":{\"instanceId\":\"" + instanceId
-                + "\",\"appName\":\"Fake app\",\"isFree\":true},\"site\":{\"locale\":\"en\"}}");
+                + "\",\"appName\":\"Fake app\",\"isFree\":true},\"site\":{\"locale\":\"en\",\"siteDisplayName\":\""
+                + nameOf(instanceId).replace("\"", "\\\"") + "\"}}");
     }
 
     private void biEventEndpoint(HttpExchange exchange) throws IOException {
@@ -886,6 +887,15 @@ public final class FakeWix {
     }
 
     public record Site(String instanceId, String installToken) {
+
+        /** The site's display name, as Wix's App Instance API gives it. */
+        public String name() {
+            return nameOf(instanceId);
+        }
+    }
+
+    static String nameOf(String instanceId) {
+        return "Shop \"" + instanceId.substring(0, 8) + "\" & Co";
     }
 
     /** One call the generic API received; {@code instanceId} is the site of a valid token, else null. */

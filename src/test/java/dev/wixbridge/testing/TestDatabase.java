@@ -37,13 +37,23 @@ public record TestDatabase(String url, String user) {
                 + ";AUTO_SERVER=TRUE;LOCK_TIMEOUT=30000", "");
     }
 
-    /** A schema of this run's own in the machine's PostgreSQL, dropped when the run ends. */
+    /**
+     * A schema of this run's own in the machine's PostgreSQL, dropped when the run ends. Its name
+     * is random, or {@code it.postgresql.schema} where a datasource defined in the server names it
+     * (Payara Server's): then it is emptied first.
+     */
     private static TestDatabase postgresql() {
         String server = System.getProperty("it.postgresql.url", "jdbc:postgresql://127.0.0.1:5432/test");
         String user = System.getProperty("it.postgresql.user", "postgres");
-        String schema = "wix_bridge_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String schema = System.getProperty("it.postgresql.schema", "");
+        if (schema.isEmpty()) {
+            schema = "wix_bridge_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        } else {
+            execute(server, user, "DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+        }
         execute(server, user, "CREATE SCHEMA " + schema);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> execute(server, user, "DROP SCHEMA " + schema + " CASCADE")));
+        String created = schema;
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> execute(server, user, "DROP SCHEMA " + created + " CASCADE")));
         return new TestDatabase(server + (server.contains("?") ? "&" : "?") + "currentSchema=" + schema, user);
     }
 

@@ -97,6 +97,7 @@ class InstallationsApiIT extends AgainstFakeWix {
         JsonObject installation = ApiClient.json(response);
         assertThat(installation.getString("instanceId")).isEqualTo(site.instanceId());
         assertThat(installation.getString("status")).isEqualTo("ACTIVE");
+        assertThat(installation.getString("siteName")).isEqualTo(site.name());
         assertThat(installation.getString("installedAt")).isNotBlank();
         assertThat(installation.get("lastRefreshedAt")).isEqualTo(JsonValue.NULL);
         assertThat(installation.keySet()).noneMatch(key -> key.toLowerCase().contains("token"));
@@ -127,7 +128,7 @@ class InstallationsApiIT extends AgainstFakeWix {
 
     @Test
     void metrics_count_installs_and_where_tokens_came_from() {
-        org.junit.jupiter.api.Assumptions.assumeFalse("wildfly".equals(System.getProperty("arquillian.launch")),
+        org.junit.jupiter.api.Assumptions.assumeFalse(Deployments.onWildFly(),
                 "WildFly has no MicroProfile Metrics (see server-config/wildfly/README.md)");
         FakeWix.Site site = installed();
         api.post("/api/installations/" + site.instanceId() + "/access-token");

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import dev.wixbridge.install.control.CallbackOutcome;
 import dev.wixbridge.install.control.Reply;
 import dev.wixbridge.install.entity.Refusal;
+import dev.wixbridge.installation.entity.WixSite;
 import dev.wixbridge.testing.MapConfig;
 import dev.wixbridge.testing.SettableClock;
 import dev.wixbridge.token.control.Grant;
@@ -127,9 +128,19 @@ class WixCodeExchangeTest {
 
     @Test
     void wix_names_the_site_of_a_token() {
-        instanceEndpoint = token -> new AppInstanceResponse(new AppInstanceResponse.Instance("8a4f2a3e-1c2b-4d5e-9f00-123456789abc"));
+        instanceEndpoint = token -> new AppInstanceResponse(new AppInstanceResponse.Instance("8a4f2a3e-1c2b-4d5e-9f00-123456789abc"),
+                new AppInstanceResponse.Site("  Ada's Shop "));
 
-        assertThat(exchange.instanceOf("access")).isEqualTo(new Reply.Ok<>("8a4f2a3e-1c2b-4d5e-9f00-123456789abc"));
+        assertThat(exchange.instanceOf("access")).isEqualTo(new Reply.Ok<>(
+                new WixSite("8a4f2a3e-1c2b-4d5e-9f00-123456789abc", Optional.of("Ada's Shop"))));
+    }
+
+    @Test
+    void a_site_without_a_name_is_still_the_site() {
+        instanceEndpoint = token -> new AppInstanceResponse(new AppInstanceResponse.Instance("8a4f2a3e-1c2b-4d5e-9f00-123456789abc"), null);
+
+        assertThat(exchange.instanceOf("access")).isEqualTo(new Reply.Ok<>(
+                new WixSite("8a4f2a3e-1c2b-4d5e-9f00-123456789abc", Optional.empty())));
     }
 
     @Test
@@ -140,7 +151,7 @@ class WixCodeExchangeTest {
         assertThat(exchange.instanceOf("access"))
                 .isEqualTo(new Reply.Failed<>(new CallbackOutcome.WixUnavailable(true, Optional.empty())));
 
-        instanceEndpoint = token -> new AppInstanceResponse(null);
+        instanceEndpoint = token -> new AppInstanceResponse(null, null);
         assertThat(exchange.instanceOf("access"))
                 .isEqualTo(new Reply.Failed<>(new CallbackOutcome.WixUnavailable(true, Optional.empty())));
     }

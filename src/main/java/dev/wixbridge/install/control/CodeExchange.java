@@ -1,5 +1,6 @@
 package dev.wixbridge.install.control;
 
+import dev.wixbridge.installation.entity.WixSite;
 import dev.wixbridge.token.control.Grant;
 
 /**
@@ -11,6 +12,6 @@ public interface CodeExchange {
     /** Trades the authorization code for the site's tokens: one attempt, since a code is single use. */
     Reply<Grant> exchange(String code);
 
-    /** The instance id of the site an access token belongs to, as Wix says. */
-    Reply<String> instanceOf(String accessToken);
+    /** The site an access token belongs to, as Wix says. */
+    Reply<WixSite> instanceOf(String accessToken);
 }

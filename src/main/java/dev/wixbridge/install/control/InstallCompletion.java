@@ -10,6 +10,7 @@ import java.util.logging.Logger;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import dev.wixbridge.installation.entity.WixSite;
 import dev.wixbridge.install.entity.InstallState;
 import dev.wixbridge.install.entity.Refusal;
 import dev.wixbridge.platform.metrics.Metrics;
@@ -89,13 +90,13 @@ public class InstallCompletion {
      */
     private CallbackOutcome exchangeConfirmAndStore(Callback callback) {
         return wix.exchange(callback.code()).then(grant ->
-                wix.instanceOf(grant.accessToken()).then(site -> site.equalsIgnoreCase(callback.instanceId())
-                        ? store(callback.instanceId(), grant)
-                        : mismatch(callback.instanceId(), site)));
+                wix.instanceOf(grant.accessToken()).then(site -> site.instanceId().equalsIgnoreCase(callback.instanceId())
+                        ? store(callback.instanceId(), grant, site)
+                        : mismatch(callback.instanceId(), site.instanceId())));
     }
 
-    private CallbackOutcome store(String instanceId, Grant grant) {
-        grants.store(instanceId, grant);
+    private CallbackOutcome store(String instanceId, Grant grant, WixSite site) {
+        grants.store(instanceId, grant, site.name());
         return new CallbackOutcome.Completed(instanceId, grant.accessToken());
     }
 

@@ -3,7 +3,9 @@ package dev.wixbridge.installation.control;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -57,14 +59,17 @@ public class Installations {
      * Stores a fresh grant for the site: a first install inserts the row, a reinstall updates
      * it in place (the instance id is the key, so a site never has two rows).
      */
-    public void storeGrant(String instanceId, SealedTokens tokens, Instant accessTokenExpiresAt) {
+    public void storeGrant(String instanceId, SealedTokens tokens, Instant accessTokenExpiresAt, Optional<String> siteName) {
         Instant now = clock.instant();
         database.inTransaction(em -> {
             Installation existing = em.find(Installation.class, instanceId, LockModeType.PESSIMISTIC_WRITE);
             if (existing == null) {
-                em.persist(Installation.install(instanceId, tokens, accessTokenExpiresAt, now));
+                Installation installed = Installation.install(instanceId, tokens, accessTokenExpiresAt, now);
+                installed.named(siteName);
+                em.persist(installed);
             } else {
                 existing.reinstall(tokens, accessTokenExpiresAt, now);
+                existing.named(siteName);
             }
             announce(instanceId);
             return null;
@@ -77,28 +82,32 @@ public class Installations {
      * calls for one new site store one row, the loser of the insert retrying as an update.
      */
     public boolean storeRegistered(String instanceId, Function<Optional<Installation>, SealedTokens> seal,
-                                   Instant accessTokenExpiresAt) {
+                                   Instant accessTokenExpiresAt, Optional<String> siteName) {
         try {
-            return register(instanceId, seal, accessTokenExpiresAt);
+            return register(instanceId, seal, accessTokenExpiresAt, siteName);
         } catch (RuntimeException e) {
             if (!isDuplicateKey(e)) {
                 throw e;
             }
-            return register(instanceId, seal, accessTokenExpiresAt);
+            return register(instanceId, seal, accessTokenExpiresAt, siteName);
         }
     }
 
-    private boolean register(String instanceId, Function<Optional<Installation>, SealedTokens> seal, Instant expiresAt) {
+    private boolean register(String instanceId, Function<Optional<Installation>, SealedTokens> seal, Instant expiresAt,
+                             Optional<String> siteName) {
         Instant now = clock.instant();
         return database.inTransaction(em -> {
             Installation existing = em.find(Installation.class, instanceId, LockModeType.PESSIMISTIC_WRITE);
             SealedTokens tokens = seal.apply(Optional.ofNullable(existing));
             announce(instanceId);
             if (existing == null) {
-                em.persist(Installation.install(instanceId, tokens, expiresAt, now));
+                Installation installed = Installation.install(instanceId, tokens, expiresAt, now);
+                installed.named(siteName);
+                em.persist(installed);
                 return true;
             }
             existing.reinstall(tokens, expiresAt, now);
+            existing.named(siteName);
             return false;
         });
     }
@@ -157,6 +166,17 @@ public class Installations {
             });
             return found.isPresent();
         });
+    }
+
+    /** How many installations have each status (every status present, zero included). */
+    public Map<InstallationStatus, Long> countsByStatus() {
+        Map<InstallationStatus, Long> counts = new EnumMap<>(InstallationStatus.class);
+        for (InstallationStatus status : InstallationStatus.values()) {
+            counts.put(status, 0L);
+        }
+        database.inTransaction(em -> em.createQuery("SELECT i.status, COUNT(i) FROM Installation i GROUP BY i.status", Object[].class)
+                .getResultList()).forEach(row -> counts.put((InstallationStatus) row[0], ((Number) row[1]).longValue()));
+        return counts;
     }
 
     /** At most {@code limit} installations in instance-id order, from {@code from} on, optionally of one status. */

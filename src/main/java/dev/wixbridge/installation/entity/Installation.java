@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -64,6 +65,9 @@ public class Installation {
     @Column(name = "refresh_started_at")
     private OffsetDateTime refreshStartedAt;
 
+    @Column(name = "site_name")
+    private String siteName;
+
     @Version
     private long version;
 
@@ -115,6 +119,11 @@ public class Installation {
         return uninstalledAt != null && when.isBefore(uninstalledAt.toInstant().truncatedTo(ChronoUnit.SECONDS));
     }
 
+    /** The site's display name as Wix last told it; a name Wix did not give keeps the one we had. */
+    public void named(Optional<String> name) {
+        name.ifPresent(known -> this.siteName = known);
+    }
+
     /** A new grant from the install flow: the site is active again, whatever it was before. */
     public void reinstall(SealedTokens tokens, Instant accessTokenExpiresAt, Instant now) {
         this.status = InstallationStatus.ACTIVE;
@@ -153,8 +162,8 @@ public class Installation {
     }
 
     /** When the refresh under way began, if one is. */
-    public java.util.Optional<Instant> refreshStartedAt() {
-        return java.util.Optional.ofNullable(refreshStartedAt).map(OffsetDateTime::toInstant);
+    public Optional<Instant> refreshStartedAt() {
+        return Optional.ofNullable(refreshStartedAt).map(OffsetDateTime::toInstant);
     }
 
     /** Whether the refresh that began at {@code started} is still the one this row waits for. */
@@ -223,9 +232,9 @@ public class Installation {
     }
 
     /** Empty when the site has no tokens (uninstalled, or re-authorization required). */
-    public java.util.Optional<SealedTokens> sealedTokens() {
-        return tokenKeyId == null ? java.util.Optional.empty()
-                : java.util.Optional.of(new SealedTokens(tokenKeyId, refreshTokenSealed, accessTokenSealed));
+    public Optional<SealedTokens> sealedTokens() {
+        return tokenKeyId == null ? Optional.empty()
+                : Optional.of(new SealedTokens(tokenKeyId, refreshTokenSealed, accessTokenSealed));
     }
 
     public Instant accessTokenExpiresAt() {
@@ -246,6 +255,11 @@ public class Installation {
 
     public String lastFailure() {
         return lastFailure;
+    }
+
+    /** The site's display name, when Wix told it (at install or registration). */
+    public Optional<String> siteName() {
+        return Optional.ofNullable(siteName);
     }
 
     public Instant lastFailureAt() {

@@ -35,6 +35,11 @@ public class Metrics {
         }
     }
 
+    /** Whether the server has MicroProfile Metrics, so that the product's metrics are recorded. */
+    public boolean enabled() {
+        return recorder != MetricsRecorder.NONE;
+    }
+
     /** @param tags name, value, name, value ... */
     public void count(String name, String... tags) {
         recorder.count(name, tags);

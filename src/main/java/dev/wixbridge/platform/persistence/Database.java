@@ -208,5 +208,24 @@ public class Database {
         if (current != null && current.isOpen()) {
             current.close();
         }
+        deregisterOwnDrivers();
+    }
+
+    /**
+     * JDBC drivers this WAR brought (PostgreSQL's registers itself with DriverManager when first
+     * loaded) leave with it: a driver left registered pins the undeployed WAR's class loader, and
+     * the server warns that the application failed to unregister it.
+     */
+    private void deregisterOwnDrivers() {
+        ClassLoader own = getClass().getClassLoader();
+        for (java.sql.Driver driver : java.util.Collections.list(java.sql.DriverManager.getDrivers())) {
+            if (driver.getClass().getClassLoader() == own) {
+                try {
+                    java.sql.DriverManager.deregisterDriver(driver);
+                } catch (java.sql.SQLException e) {
+                    LOG.warning("Could not deregister the JDBC driver " + driver.getClass().getName() + ": " + e.getMessage());
+                }
+            }
+        }
     }
 }

@@ -75,6 +75,21 @@ public class DatabaseSettings {
         return DEFAULT_POOL_SIZE;
     }
 
+    /** What kind of database this is, in words, to stand before {@link #describe()} ("server datasource jdbc/x"). */
+    public String kind() {
+        if (datasource().isPresent()) {
+            return "server";
+        }
+        String url = url();
+        if (url.startsWith("jdbc:h2:mem:")) {
+            return "H2 in memory";
+        }
+        if (url.startsWith("jdbc:h2:")) {
+            return "H2 file";
+        }
+        return url.startsWith("jdbc:postgresql:") ? "PostgreSQL" : "JDBC";
+    }
+
     /** The URL without credentials or options (or the datasource's name), fit for a log line. */
     public String describe() {
         if (datasource().isPresent()) {

@@ -43,7 +43,11 @@ public final class Html {
                 table { border-collapse: collapse; width: 100%%; }
                 td code { white-space: nowrap; }
                 caption { text-align: left; font-weight: 600; padding: .5rem 0; }
-                th, td { text-align: left; padding: .35rem .5rem; border-bottom: 1px solid #ddd; font-size: .95rem; }
+                th, td { text-align: left; padding: .35rem .5rem; border-bottom: 1px solid #ddd; font-size: .95rem; vertical-align: top; }
+                time { white-space: nowrap; }
+                .counts { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: .5rem 1.5rem; }
+                .search input, .search select { font: inherit; padding: .3rem; }
+                td.failure { max-width: 16rem; }
                 </style>
                 </head>
                 <body>

@@ -17,9 +17,9 @@ public class Grants {
     @Inject
     TokenCipher cipher;
 
-    /** Stores the site's new grant; the site is active from now on, whatever it was before. */
-    public void store(String instanceId, Grant grant) {
-        installations.storeGrant(instanceId, cipher.seal(instanceId, grant), grant.accessTokenExpiresAt());
+    /** Stores the site's new grant (and its name, when Wix told it); the site is active from now on, whatever it was before. */
+    public void store(String instanceId, Grant grant, Optional<String> siteName) {
+        installations.storeGrant(instanceId, cipher.seal(instanceId, grant), grant.accessTokenExpiresAt(), siteName);
     }
 
     /** The access token stored for the site, if it has one. Never log it. */

@@ -7,6 +7,7 @@ import java.util.logging.Logger;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import dev.wixbridge.installation.entity.WixSite;
 import dev.wixbridge.installation.control.Installations;
 import dev.wixbridge.installation.entity.Installation;
 
@@ -104,17 +105,17 @@ public class SiteRegistration {
     }
 
     private Outcome confirmAndStore(String instanceId, Grant grant) {
-        return source.siteOf(grant.accessToken()).match(new SiteCallResult.Cases<String, Outcome>() {
+        return source.siteOf(grant.accessToken()).match(new SiteCallResult.Cases<WixSite, Outcome>() {
             @Override
-            public Outcome completed(String site) {
-                if (!site.equalsIgnoreCase(instanceId)) {
-                    LOG.warning("Registration refused: Wix's token for instance " + instanceId + " belongs to instance " + site);
+            public Outcome completed(WixSite site) {
+                if (!site.instanceId().equalsIgnoreCase(instanceId)) {
+                    LOG.warning("Registration refused: Wix's token for instance " + instanceId + " belongs to instance " + site.instanceId());
                     return new Outcome.NoToken(new AccessTokenResult.SiteRefused(Optional.empty()));
                 }
                 boolean created = installations.storeRegistered(instanceId, existing -> cipher.seal(instanceId,
                         // A migrated site keeps its refresh token sealed, so a switch back to custom authentication works.
                         existing.flatMap(Installation::sealedTokens).flatMap(sealed -> cipher.openRefreshToken(instanceId, sealed))
-                                .orElse(null), grant.accessToken()), grant.accessTokenExpiresAt());
+                                .orElse(null), grant.accessToken()), grant.accessTokenExpiresAt(), site.name());
                 LOG.info(() -> "event=site_registered instance=" + instanceId + " created=" + created);
                 return new Outcome.Registered(installations.find(instanceId).orElseThrow(), created);
             }

@@ -96,6 +96,12 @@ public class TokenKeys {
         LOG.info(() -> "Tokens are sealed with key " + currentId + "; " + keys.size() + " key(s) can open them");
     }
 
+    /** Every key's id, the sealing key's first: safe to show, unlike the keys. */
+    public java.util.List<String> ids() {
+        currentId();
+        return java.util.List.copyOf(keys.keySet());
+    }
+
     /** The id of the key that seals new values. */
     public String currentId() {
         return currentId;

@@ -2,6 +2,8 @@ package dev.wixbridge.token.control;
 
 import java.util.Optional;
 
+import dev.wixbridge.installation.entity.WixSite;
+
 /**
  * Where new access tokens come from, as the app's auth mode says: the refresh token of the
  * install handshake (custom authentication), or client credentials (Wix's current OAuth).
@@ -22,6 +24,6 @@ public interface TokenSource {
      */
     Renewal renew(String instanceId, Optional<String> refreshToken);
 
-    /** Which site Wix says an access token belongs to (its instance id). */
-    SiteCallResult<String> siteOf(String accessToken);
+    /** Which site Wix says an access token belongs to (its instance id, and its name when Wix gives it). */
+    SiteCallResult<WixSite> siteOf(String accessToken);
 }
