@@ -6,6 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.LocalDate;
@@ -13,6 +16,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.logging.Logger;
 
 import javax.crypto.SecretKey;
@@ -42,7 +46,10 @@ import dev.wixbridge.platform.security.SecureTokens;
 public class TokenKeys {
 
     public static final String KEY = "wix.token-keys";
+    static final String GENERATED_FOLDER = "keys";
     static final String GENERATED_FILE = "token-keys";
+    private static final String FOLDER_PERMISSIONS = "rwx------";
+    private static final String FILE_PERMISSIONS = "rw-------";
 
     private static final Logger LOG = Logger.getLogger(TokenKeys.class.getName());
 
@@ -70,25 +77,29 @@ public class TokenKeys {
         if (configured.isEmpty()) {
             configured = generatedKeys();
         }
+        // Errors name an entry by its position only: an entry written the wrong way round
+        // ("key:id") would otherwise put the key in the log.
+        String[] entries = configured.split(",");
         Map<String, SecretKey> parsed = new LinkedHashMap<>();
-        for (String entry : configured.split(",")) {
-            String trimmed = entry.strip();
-            int colon = trimmed.indexOf(':');
+        for (int i = 0; i < entries.length; i++) {
+            String entry = entries[i].strip();
+            String position = KEY + ": entry " + (i + 1) + " of " + entries.length;
+            int colon = entry.indexOf(':');
             if (colon <= 0) {
-                throw new IllegalStateException(KEY + " must be a comma-separated list of id:base64key");
+                throw new IllegalStateException(position + " is not id:base64key (the list is comma separated)");
             }
-            String id = trimmed.substring(0, colon);
+            String id = entry.substring(0, colon);
             byte[] key;
             try {
-                key = Base64.getDecoder().decode(trimmed.substring(colon + 1));
+                key = Base64.getDecoder().decode(entry.substring(colon + 1));
             } catch (IllegalArgumentException e) {
-                throw new IllegalStateException(KEY + ": the key with id " + id + " is not base64");
+                throw new IllegalStateException(position + ": the key after the colon is not base64 (id:base64key)");
             }
             if (key.length != 32) {
-                throw new IllegalStateException(KEY + ": the key with id " + id + " must be 32 bytes (AES-256)");
+                throw new IllegalStateException(position + ": the key must be 32 bytes (AES-256), base64 encoded after the id");
             }
             if (parsed.putIfAbsent(id, new SecretKeySpec(key, "AES")) != null) {
-                throw new IllegalStateException(KEY + ": key id " + id + " appears twice");
+                throw new IllegalStateException(position + " repeats the id of an earlier entry");
             }
         }
         keys = Map.copyOf(parsed);
@@ -124,18 +135,31 @@ public class TokenKeys {
         return Optional.ofNullable(keys.get(id));
     }
 
+    /**
+     * The key generated on first start, in {@code {data.dir}/keys/} (folder 700, file 600), apart
+     * from the database files so that a copy of those carries no key. A key file others may read
+     * is refused: it may have leaked. A key an earlier release kept in {@code {data.dir}} itself
+     * is moved there, so the tokens it sealed stay readable.
+     */
     private String generatedKeys() {
-        Path file = dataDirectory.path().resolve(GENERATED_FILE);
+        Path folder = dataDirectory.path().resolve(GENERATED_FOLDER);
+        Path file = folder.resolve(GENERATED_FILE);
         LOG.warning(KEY + " is not set: tokens are sealed with a generated key kept in " + file
                 + ". Production must configure " + KEY + " (environment variable WIX_TOKEN_KEYS).");
         try {
-            Files.createDirectories(file.getParent());
+            createPrivateFolder(folder);
+            Path earlier = dataDirectory.path().resolve(GENERATED_FILE);
+            if (!Files.exists(file) && Files.isRegularFile(earlier)) {
+                Files.move(earlier, file, StandardCopyOption.ATOMIC_MOVE);
+                restrictToOwner(file);
+                LOG.info(() -> "Moved the generated token key from " + earlier + " to " + file + " (owner only)");
+            }
             if (!Files.exists(file)) {
                 byte[] key = new byte[32];
                 new SecureRandom().nextBytes(key);
                 String line = "local-" + LocalDate.now() + ":" + Base64.getEncoder().encodeToString(key);
                 try {
-                    Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                    Files.createFile(file, ownerOnly(FILE_PERMISSIONS));
                     Files.writeString(file, line + "\n", StandardCharsets.US_ASCII);
                 } catch (FileAlreadyExistsException anotherServerWasFaster) {
                     // read theirs below
@@ -143,9 +167,49 @@ public class TokenKeys {
                     Files.writeString(file, line + "\n", StandardCharsets.US_ASCII);
                 }
             }
+            refuseIfOthersMayRead(file);
             return Files.readString(file, StandardCharsets.US_ASCII).strip();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot keep a generated token key in " + file, e);
         }
+    }
+
+    private static void createPrivateFolder(Path folder) throws IOException {
+        if (Files.isDirectory(folder)) {
+            return;
+        }
+        Files.createDirectories(folder.getParent());
+        try {
+            Files.createDirectory(folder, ownerOnly(FOLDER_PERMISSIONS));
+        } catch (FileAlreadyExistsException anotherServerWasFaster) {
+            // theirs is as good
+        } catch (UnsupportedOperationException notPosix) {
+            Files.createDirectories(folder);
+        }
+    }
+
+    private static void refuseIfOthersMayRead(Path file) throws IOException {
+        try {
+            Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
+            if (permissions.contains(PosixFilePermission.GROUP_READ) || permissions.contains(PosixFilePermission.OTHERS_READ)) {
+                throw new IllegalStateException("the token key file " + file + " may be read by others ("
+                        + PosixFilePermissions.toString(permissions) + "): refused, since the key may have leaked. Make it "
+                        + "readable by its owner only (chmod 600) if it has not, or configure " + KEY);
+            }
+        } catch (UnsupportedOperationException notPosix) {
+            // no POSIX permissions to check on this file system
+        }
+    }
+
+    private static void restrictToOwner(Path file) throws IOException {
+        try {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString(FILE_PERMISSIONS));
+        } catch (UnsupportedOperationException notPosix) {
+            // nothing to restrict
+        }
+    }
+
+    private static FileAttribute<Set<PosixFilePermission>> ownerOnly(String permissions) {
+        return PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(permissions));
     }
 }

@@ -34,28 +34,59 @@ class TokenKeysTest {
     }
 
     @Test
-    void malformed_lists_are_refused_with_the_key_named() {
-        assertThatThrownBy(() -> keys("no-colon", data)).hasMessageContaining(TokenKeys.KEY);
-        assertThatThrownBy(() -> keys("k1:not base64!", data)).hasMessageContaining("k1").hasMessageContaining("base64");
+    void malformed_lists_are_refused_with_the_entry_named_by_its_position() {
+        assertThatThrownBy(() -> keys("no-colon", data)).hasMessageContaining(TokenKeys.KEY).hasMessageContaining("entry 1 of 1");
+        assertThatThrownBy(() -> keys("k1:" + KEY_1 + ",k2:not base64!", data)).hasMessageContaining("entry 2 of 2")
+                .hasMessageContaining("base64");
         assertThatThrownBy(() -> keys("k1:" + Base64.getEncoder().encodeToString(new byte[16]), data))
                 .hasMessageContaining("32 bytes");
-        assertThatThrownBy(() -> keys("k1:" + KEY_1 + ",k1:" + KEY_2, data)).hasMessageContaining("twice");
+        assertThatThrownBy(() -> keys("k1:" + KEY_1 + ",k1:" + KEY_2, data)).hasMessageContaining("entry 2 of 2")
+                .hasMessageContaining("repeats the id");
     }
 
     @Test
-    void an_error_message_never_quotes_a_key() {
+    void an_error_message_never_quotes_any_part_of_an_entry() {
         assertThatThrownBy(() -> keys("k1:" + KEY_2.substring(4), data)).message().doesNotContain(KEY_2.substring(4));
+        // written the wrong way round: the key stands where the id belongs
+        assertThatThrownBy(() -> keys(KEY_1 + ":k1", data)).message().doesNotContain(KEY_1).doesNotContain(KEY_1.substring(0, 8));
+        assertThatThrownBy(() -> keys("secret-id-part:" + KEY_1 + "x", data)).message().doesNotContain("secret-id-part");
     }
 
     @Test
-    void without_configuration_a_generated_key_is_kept_for_the_owner_only_and_reused() throws Exception {
+    void without_configuration_a_generated_key_is_kept_apart_for_the_owner_only_and_reused() throws Exception {
         TokenKeys first = keys(null, data);
         TokenKeys second = keys(null, data);
 
         assertThat(second.currentId()).isEqualTo(first.currentId()).startsWith("local-");
         assertThat(second.derive("purpose")).isEqualTo(first.derive("purpose"));
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(data.resolve(TokenKeys.GENERATED_FILE))))
+        Path folder = data.resolve(TokenKeys.GENERATED_FOLDER);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(folder))).isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(folder.resolve(TokenKeys.GENERATED_FILE))))
                 .isEqualTo("rw-------");
+        assertThat(data.resolve(TokenKeys.GENERATED_FILE)).doesNotExist();
+    }
+
+    @Test
+    void a_key_file_others_may_read_is_refused() throws Exception {
+        keys(null, data);
+        Path file = data.resolve(TokenKeys.GENERATED_FOLDER).resolve(TokenKeys.GENERATED_FILE);
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+
+        assertThatThrownBy(() -> keys(null, data)).hasMessageContaining("may be read by others").hasMessageContaining("chmod 600")
+                .message().doesNotContain(Files.readString(file).strip().substring(Files.readString(file).indexOf(':') + 1));
+    }
+
+    @Test
+    void a_key_an_earlier_release_generated_in_the_data_folder_is_moved_and_still_opens() throws Exception {
+        Files.writeString(data.resolve(TokenKeys.GENERATED_FILE), "local-2026-11-01:" + KEY_1 + "\n");
+        Files.setPosixFilePermissions(data.resolve(TokenKeys.GENERATED_FILE), PosixFilePermissions.fromString("rw-r--r--"));
+
+        TokenKeys keys = keys(null, data);
+
+        assertThat(keys.currentId()).isEqualTo("local-2026-11-01");
+        assertThat(data.resolve(TokenKeys.GENERATED_FILE)).doesNotExist();
+        Path moved = data.resolve(TokenKeys.GENERATED_FOLDER).resolve(TokenKeys.GENERATED_FILE);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(moved))).isEqualTo("rw-------");
     }
 
     @Test
