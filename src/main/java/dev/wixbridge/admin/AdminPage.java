@@ -27,14 +27,14 @@ final class AdminPage {
     }
 
     static Response login(Status status, Optional<String> message) {
-        return Html.page(status, "Wix Bridge admin", message.map(text -> "<p class=\"next\" role=\"alert\">" + Html.escape(text) + "</p>").orElse("")
+        return Html.unframedPage(status, "Wix Bridge admin", message.map(text -> "<p class=\"next\" role=\"alert\">" + Html.escape(text) + "</p>").orElse("")
                 + "<form method=\"post\" action=\"/admin/login\"><p><label for=\"key\">API key</label><br>"
                 + "<input id=\"key\" name=\"key\" type=\"password\" autocomplete=\"off\" required size=\"40\"></p>"
                 + "<button type=\"submit\">Log in</button></form>", true).build();
     }
 
     static Response forbidden() {
-        return Html.page(Status.FORBIDDEN, "Not allowed", "<p>Log in again on <a href=\"/admin\">the admin page</a>.</p>",
+        return Html.unframedPage(Status.FORBIDDEN, "Not allowed", "<p>Log in again on <a href=\"/admin\">the admin page</a>.</p>",
                 false).build();
     }
 
@@ -70,7 +70,7 @@ final class AdminPage {
         body.append(paging(view));
         body.append("<form method=\"post\" action=\"/admin/logout\">").append(hidden("csrf", view.csrf()))
                 .append("<button type=\"submit\">Log out</button></form>");
-        return Html.page(status, "Installations", body.toString(), true).build();
+        return Html.unframedPage(status, "Installations", body.toString(), true).build();
     }
 
     /** The totals per status, each a link to its filter. */

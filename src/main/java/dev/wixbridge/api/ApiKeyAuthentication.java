@@ -37,17 +37,24 @@ public class ApiKeyAuthentication implements HttpAuthenticationMechanism {
         if (!context.isProtected()) {
             return context.doNothing();
         }
+        if (keys.problem().isPresent()) {
+            return refuse(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, Problems.apiKeysRefused());
+        }
         String header = request.getHeader(HttpHeaders.AUTHORIZATION);
         if (header != null && header.regionMatches(true, 0, BEARER, 0, BEARER.length())
                 && keys.accepts(header.substring(BEARER.length()).strip())) {
             return context.notifyContainerAboutLogin(new CallerPrincipal("api-client"), Set.of(ApiRoles.API_CLIENT));
         }
+        response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"wix-bridge\"");
+        return refuse(response, HttpServletResponse.SC_UNAUTHORIZED, Problems.UNAUTHORIZED);
+    }
+
+    private static AuthenticationStatus refuse(HttpServletResponse response, int status, Problem problem) {
         try {
-            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"wix-bridge\"");
+            response.setStatus(status);
             response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
             response.setContentType(Problem.MEDIA_TYPE);
-            response.getWriter().write(Problems.UNAUTHORIZED.toJson());
+            response.getWriter().write(problem.toJson());
             // Committed now, so no server replaces it with an HTML error page of its own.
             response.flushBuffer();
         } catch (IOException e) {

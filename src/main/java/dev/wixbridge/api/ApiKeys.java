@@ -31,7 +31,8 @@ public class ApiKeys {
     public static final String KEY = "api.keys";
 
     private static final Logger LOG = Logger.getLogger(ApiKeys.class.getName());
-    private static final int SHORTEST_SENSIBLE_KEY = 24;
+    /** 32 characters: about 190 bits as base64, out of any guesser's reach even without the throttle. */
+    static final int SHORTEST_KEY = 32;
 
     @Inject
     Config config;
@@ -52,9 +53,25 @@ public class ApiKeys {
         List<String> keys = configured();
         if (keys.isEmpty() && sandboxKey.isEmpty()) {
             LOG.warning(KEY + " is not set (environment variable API_KEYS): the API under /api refuses every call.");
-        } else if (keys.stream().anyMatch(key -> key.length() < SHORTEST_SENSIBLE_KEY)) {
-            LOG.warning(KEY + " holds a key shorter than " + SHORTEST_SENSIBLE_KEY + " characters: use long random keys.");
         }
+        problem().ifPresent(why -> LOG.severe("Configuration problem: " + why + ". The API under /api answers 503 and"
+                + " the admin page lets no one in until it is fixed."));
+    }
+
+    /**
+     * Why {@code api.keys} is refused: an entry shorter than {@link #SHORTEST_KEY} characters, named
+     * by its position (never quoted). Then no key opens the API, not even the long ones: a short key
+     * in the list is a mistake to fix, not a secret to accept.
+     */
+    public Optional<String> problem() {
+        List<String> keys = configured();
+        for (int i = 0; i < keys.size(); i++) {
+            if (keys.get(i).length() < SHORTEST_KEY) {
+                return Optional.of(KEY + ": entry " + (i + 1) + " of " + keys.size() + " is shorter than " + SHORTEST_KEY
+                        + " characters; use long random keys (e.g. openssl rand -base64 32)");
+            }
+        }
+        return Optional.empty();
     }
 
     /**
@@ -62,6 +79,9 @@ public class ApiKeys {
      * always compares with every key, so timing tells nothing about how close a guess was.
      */
     public boolean accepts(String presented) {
+        if (problem().isPresent()) {
+            return false;
+        }
         byte[] candidate = digest(presented);
         boolean match = false;
         for (String key : configured()) {

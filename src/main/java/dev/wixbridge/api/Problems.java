@@ -70,6 +70,11 @@ public final class Problems {
         return new Problem("/problems/wrong-auth-mode", "Not in this auth mode", 409, detail);
     }
 
+    public static Problem apiKeysRefused() {
+        return new Problem("/problems/configuration-incomplete", "Configuration incomplete", 503,
+                "An entry of api.keys is too short to be a secret; the log names it by position. The API answers once it is fixed.");
+    }
+
     public static Problem configurationIncomplete() {
         return new Problem("/problems/configuration-incomplete", "Configuration incomplete", 503,
                 "The Wix app's settings are missing or malformed; the log names the keys an admin must fix.");

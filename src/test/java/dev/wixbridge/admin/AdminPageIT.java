@@ -8,6 +8,7 @@ import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -15,12 +16,13 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 
-import dev.wixbridge.testing.AgainstFakeWix;
 import dev.wixbridge.platform.web.Html;
+import dev.wixbridge.testing.AgainstFakeWix;
 import dev.wixbridge.testing.ApiClient;
 import dev.wixbridge.testing.Browser;
 import dev.wixbridge.testing.Deployments;
 import dev.wixbridge.testing.FakeWix;
+import dev.wixbridge.testing.OwnerJourney;
 import dev.wixbridge.testing.WebhookSigner;
 
 /** The admin page: a login backed by the API keys, the installations at a glance, a re-check of one site. */
@@ -45,6 +47,13 @@ class AdminPageIT extends AgainstFakeWix {
         assertThat(refused.statusCode()).isEqualTo(401);
         assertThat(refused.body()).contains("not one of the API keys");
         assertInstallHeaders(refused);
+        // no other site may frame the admin page (clickjacking of its buttons); Wix frames only the install pages
+        for (HttpResponse<String> page : List.of(login, refused)) {
+            assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(
+                    policy -> assertThat(policy).contains("frame-ancestors 'none'"));
+        }
+        assertThat(browser.get(OwnerJourney.APP_URL).headers().firstValue("Content-Security-Policy")).hasValueSatisfying(
+                policy -> assertThat(policy).doesNotContain("frame-ancestors"));
     }
 
     @Test

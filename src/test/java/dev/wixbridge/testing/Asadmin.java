@@ -28,7 +28,7 @@ public final class Asadmin {
     /** The domain of the it-payara-server runs (pom.xml). */
     public static Asadmin ofTestDomain() {
         return new Asadmin(Path.of(System.getProperty("it.payara-server.home", "target/payara6")),
-                Integer.getInteger("it.payara-server.admin-port", 18048));
+                Integer.getInteger("it.payara-server.admin-port", 18148));
     }
 
     /** Runs one command; fails with its output when it fails. */

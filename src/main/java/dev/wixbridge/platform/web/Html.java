@@ -15,12 +15,22 @@ public final class Html {
     }
 
     /**
+     * A page Wix may show in its frames (the install pages).
+     *
      * @param forms whether the page posts forms to this server (the CSP forbids all else)
      */
     public static Response.ResponseBuilder page(Response.StatusType status, String title, String body, boolean forms) {
-        String policy = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action "
-                + (forms ? "'self'" : "'none'");
-        return Response.status(status).type(HTML).header("Content-Security-Policy", policy).entity(document(title, body));
+        return Response.status(status).type(HTML).header("Content-Security-Policy", policy(forms)).entity(document(title, body));
+    }
+
+    /** A page no other site may frame (the admin page: no clickjacking of its buttons). */
+    public static Response.ResponseBuilder unframedPage(Response.StatusType status, String title, String body, boolean forms) {
+        return Response.status(status).type(HTML).header("Content-Security-Policy", policy(forms) + "; frame-ancestors 'none'")
+                .entity(document(title, body));
+    }
+
+    private static String policy(boolean forms) {
+        return "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action " + (forms ? "'self'" : "'none'");
     }
 
     static String document(String title, String body) {

@@ -12,6 +12,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
+import dev.wixbridge.platform.config.ConfigurationFault;
+
 /**
  * The last line: whatever no other mapper took. The caller gets a plain page (or a problem
  * document) without any detail of the failure; the log gets the failure for the team.
@@ -30,6 +32,11 @@ public class UnexpectedFailureMapper implements ExceptionMapper<RuntimeException
             // JAX-RS's own answers (404, 405, 415 ...): keep the status, drop any detail.
             Response.StatusType status = web.getResponse().getStatusInfo();
             return render(status, status.getReasonPhrase(), "about:blank");
+        }
+        if (e instanceof ConfigurationFault fault) {
+            // said at start-up as SEVERE; each refused request only at FINE
+            LOG.fine(() -> "Refused a request: " + fault.getMessage());
+            return render(Response.Status.SERVICE_UNAVAILABLE, "Configuration incomplete", "/problems/configuration-incomplete");
         }
         if (isDatabaseFailure(e)) {
             // The cause's class is enough to act on; its message may quote SQL.

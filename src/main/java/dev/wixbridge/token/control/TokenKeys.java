@@ -30,6 +30,7 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.Config;
 
+import dev.wixbridge.platform.config.ConfigurationFault;
 import dev.wixbridge.platform.config.DataDirectory;
 import dev.wixbridge.platform.security.SecureTokens;
 
@@ -59,24 +60,43 @@ public class TokenKeys {
     @Inject
     DataDirectory dataDirectory;
 
-    private Map<String, SecretKey> keys;
+    private Map<String, SecretKey> keys = Map.of();
     private String currentId;
+    /** Why the keys are unusable; null when they are fine. Read once, at start. */
+    private String problem;
 
     /** Reads the keys at start-up, so a malformed setting shows in the log before any install. */
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
-        try {
-            currentId();
-        } catch (RuntimeException e) {
-            LOG.severe("Token keys unusable: " + e.getMessage());
-        }
+        problem().ifPresent(why -> LOG.severe("Token keys unusable: " + why + ". Tokens can be neither sealed nor opened:"
+                + " installs and the token API answer 503, and readiness is DOWN, until it is fixed."));
     }
 
     @PostConstruct
     void load() {
-        String configured = config.getOptionalValue(KEY, String.class).map(String::strip).orElse("");
-        if (configured.isEmpty()) {
-            configured = generatedKeys();
+        try {
+            parse(configured());
+        } catch (IllegalStateException | UncheckedIOException e) {
+            problem = e.getMessage();
         }
+    }
+
+    /** Why the keys cannot be used (names the setting or the file, never a key); empty when they can. */
+    public Optional<String> problem() {
+        return Optional.ofNullable(problem);
+    }
+
+    private void requireUsable() {
+        if (problem != null) {
+            throw new ConfigurationFault("Token keys unusable: " + problem);
+        }
+    }
+
+    private String configured() {
+        String configured = config.getOptionalValue(KEY, String.class).map(String::strip).orElse("");
+        return configured.isEmpty() ? generatedKeys() : configured;
+    }
+
+    private void parse(String configured) {
         // Errors name an entry by its position only: an entry written the wrong way round
         // ("key:id") would otherwise put the key in the log.
         String[] entries = configured.split(",");
@@ -109,16 +129,18 @@ public class TokenKeys {
 
     /** Every key's id, the sealing key's first: safe to show, unlike the keys. */
     public java.util.List<String> ids() {
-        currentId();
+        requireUsable();
         return java.util.List.copyOf(keys.keySet());
     }
 
     /** The id of the key that seals new values. */
     public String currentId() {
+        requireUsable();
         return currentId;
     }
 
     SecretKey current() {
+        requireUsable();
         return keys.get(currentId);
     }
 
@@ -132,6 +154,7 @@ public class TokenKeys {
 
     /** Empty when {@code wix.token-keys} no longer holds the key. */
     Optional<SecretKey> byId(String id) {
+        requireUsable();
         return Optional.ofNullable(keys.get(id));
     }
 
