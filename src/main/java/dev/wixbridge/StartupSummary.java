@@ -41,6 +41,8 @@ public class StartupSummary {
     /** After every other start-up observer (they use the default priority), so it sums up what they did. */
     void onStart(@Observes @Priority(Interceptor.Priority.LIBRARY_AFTER) @Initialized(ApplicationScoped.class) Object ignored) {
         LOG.info(line());
+        // Written only where FINE is on: who turned debug logging on sees it took effect.
+        LOG.fine("Debug logging (FINE) is on for dev.wixbridge");
     }
 
     String line() {

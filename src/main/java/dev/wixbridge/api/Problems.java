@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import dev.wixbridge.platform.web.Problem;
+import dev.wixbridge.platform.web.RequestBodyLimit;
 
 /** The problem types of the protected API (documented in the README and the OpenAPI document). */
 public final class Problems {
@@ -46,7 +47,7 @@ public final class Problems {
     }
 
     public static Problem bodyTooLarge(long limit) {
-        return new Problem("/problems/body-too-large", "Body too large", 413, "The request body is over " + limit + " bytes.");
+        return RequestBodyLimit.problem(limit);
     }
 
     public static Problem wixCredentialsRefused() {

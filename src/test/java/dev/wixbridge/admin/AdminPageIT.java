@@ -57,6 +57,17 @@ class AdminPageIT extends AgainstFakeWix {
     }
 
     @Test
+    void a_form_of_10_mb_gets_a_413_page() {
+        HttpResponse<String> refused = browser.send(HttpRequest.newBuilder(URI.create(Deployments.SERVER + "/admin/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(("key=" + "k".repeat(10_000_000)).getBytes(StandardCharsets.US_ASCII))).build());
+
+        assertThat(refused.statusCode()).isEqualTo(413);
+        assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+        assertThat(refused.body()).contains("Too much sent");
+    }
+
+    @Test
     void lists_installations_filters_by_status_and_rechecks_a_site() {
         FakeWix.Site site = installed();
         FakeWix.Site gone = installed();

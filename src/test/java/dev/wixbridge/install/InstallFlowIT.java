@@ -138,6 +138,33 @@ class InstallFlowIT extends AgainstFakeWix {
     }
 
     @Test
+    void a_finished_link_loaded_late_or_in_another_browser_hands_out_no_token() {
+        FakeWix.Site site = wix.newSite();
+        URI callback = approve(browser, site);
+        HttpResponse<String> first = browser.get(callback);
+        assertThat(first.statusCode()).isEqualTo(302);
+        String token = OwnerJourney.locationQuery(first).get("access_token");
+        assertThat(token).isNotBlank();
+
+        Browser other = new Browser();
+        OwnerJourney.openAppUrl(other, wix.newSite()); // a cookie of its own
+        HttpResponse<String> elsewhere = other.get(callback);
+        assertThat(elsewhere.statusCode()).isEqualTo(403);
+        assertThat(elsewhere.headers().firstValue("Location")).isEmpty();
+        assertThat(elsewhere.body()).doesNotContain(token);
+
+        // the same browser, but eleven minutes after the install finished (the link in its history)
+        assertThat(rows.update("UPDATE install_state SET finished_at = ? WHERE state_hash = ?",
+                java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minusMinutes(11),
+                Deployments.fingerprint(OwnerJourney.queryOf(callback).get("state")))).isEqualTo(1);
+        HttpResponse<String> late = browser.get(callback);
+        assertPage(late, 200, "The app is installed", "You can close this window.");
+        assertThat(late.headers().firstValue("Location")).isEmpty();
+        assertThat(late.body()).doesNotContain(token);
+        assertThat(wix.codeExchanges(OwnerJourney.queryOf(callback).get("code"))).isEqualTo(1);
+    }
+
+    @Test
     void concurrent_duplicate_callbacks_trade_the_code_exactly_once() throws Exception {
         FakeWix.Site site = wix.newSite();
         URI callback = approve(browser, site);

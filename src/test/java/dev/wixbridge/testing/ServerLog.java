@@ -15,6 +15,9 @@ import java.util.stream.Stream;
 /** The log files the servers of this test run wrote (Payara Micro's {@code --logtofile}). */
 public final class ServerLog {
 
+    /** What {@code StartupSummary} writes at FINE, and only there: in the log only if FINE lines reach it. */
+    private static final String FINE_LINE_OF_OURS = "Debug logging (FINE) is on for dev.wixbridge";
+
     private ServerLog() {
     }
 
@@ -45,6 +48,8 @@ public final class ServerLog {
         assertThat(log).as("server log of the test run").contains("dev.wixbridge");
         List<String> leaked = secrets.stream().filter(log::contains).map(ServerLog::redacted).collect(Collectors.toList());
         assertThat(leaked).as("secrets found in the server log").isEmpty();
+        // The scan must see debug lines: without this, a server that drops FINE lines would hide a secret logged at FINE.
+        assertThat(log).as("a FINE line of ours in the server log").contains(FINE_LINE_OF_OURS);
         // a warning of the product's own doing: the WAR's JDBC driver must leave with the WAR
         assertThat(log).as("server log of the test run").doesNotContain("but failed to unregister it");
     }

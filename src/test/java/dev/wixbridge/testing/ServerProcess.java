@@ -54,6 +54,11 @@ public final class ServerProcess implements AutoCloseable {
                     "--prebootcommandfile", System.getProperty("it.server-config", "server-config")
                             + "/payara-micro/pre-boot-commands.asadmin",
                     "--logtofile", dir.resolve("server.log").toString()));
+            String testResources = System.getProperty("it.test-resources", "");
+            if (!testResources.isEmpty()) {
+                // the integration tests' log levels (FINEST for our code), not the benchmarks'
+                command.addAll(List.of("--logproperties", testResources + "/it-logging.properties"));
+            }
             ProcessBuilder builder = new ProcessBuilder(command)
                     .directory(dir.toFile())
                     .redirectErrorStream(true)

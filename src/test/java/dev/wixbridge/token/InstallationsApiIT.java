@@ -176,4 +176,49 @@ class InstallationsApiIT extends AgainstFakeWix {
         assertProblem(api.get("/api/nothing-here"), 404, null);
     }
 
+
+    /**
+     * Every endpoint of the API that takes a body, as the OpenAPI document lists them (so a new one
+     * is covered too), sent 10 MB: each answers 413 before reading it whole. The Wix API proxy has a
+     * bound of its own (wix.proxy.max-body, WixProxyIT). A body just over the bound without
+     * Content-Length is refused as well; one at the bound is read.
+     */
+    @Test
+    void every_endpoint_refuses_a_body_over_64_kib() {
+        FakeWix.Site site = installed();
+        HttpResponse<String> document = api.send(api.request("/openapi").header("Accept", "application/json").GET());
+        assertThat(document.statusCode()).isEqualTo(200);
+        List<String> sent = new ArrayList<>();
+        byte[] tenMegabytes = new byte[10_000_000];
+        JsonObject paths = ApiClient.json(document).getJsonObject("paths");
+        for (String path : paths.keySet()) {
+            if (!path.startsWith("/api/") || path.contains("/wix/")) {
+                continue;
+            }
+            String concrete = path.replace("{instanceId}", site.instanceId()).replaceAll("\\{[^}]+}", "x");
+            for (String method : paths.getJsonObject(path).keySet()) {
+                String verb = method.toUpperCase(java.util.Locale.ROOT);
+                if (!List.of("POST", "PUT", "PATCH", "DELETE").contains(verb)) {
+                    continue;
+                }
+                HttpResponse<String> refused = api.send(api.request(concrete).header("Content-Type", "application/json")
+                        .method(verb, HttpRequest.BodyPublishers.ofByteArray(tenMegabytes)));
+                assertProblem(refused, 413, "/problems/body-too-large");
+                sent.add(verb + " " + path);
+            }
+        }
+        assertThat(sent).as("endpoints with a body").contains("POST /api/identities/instance", "PUT /api/installations/{instanceId}",
+                "POST /api/installations/{instanceId}/access-token");
+
+        byte[] justOver = new byte[64 * 1024 + 1];
+        assertProblem(api.send(api.request("/api/identities/instance").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(justOver)))),
+                413, "/problems/body-too-large");
+        byte[] atTheBound = new byte[64 * 1024];
+        java.util.Arrays.fill(atTheBound, (byte) ' ');
+        assertThat(api.send(api.request("/api/identities/instance").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(atTheBound)))).statusCode())
+                .as("a body at the bound is read (and found to be no JSON object)").isBetween(400, 499).isNotEqualTo(413);
+        assertThat(rows.installation(site.instanceId())).hasValueSatisfying(row -> assertThat(row.get("status")).isEqualTo("ACTIVE"));
+    }
 }

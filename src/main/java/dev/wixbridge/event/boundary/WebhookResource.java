@@ -18,6 +18,7 @@ import dev.wixbridge.api.Problems;
 import dev.wixbridge.event.control.ReceivedEvent;
 import dev.wixbridge.event.control.WebhookVerifier.Verification;
 import dev.wixbridge.event.control.Webhooks;
+import dev.wixbridge.platform.web.OwnBodyLimit;
 import dev.wixbridge.platform.web.RetryAfter;
 
 /**
@@ -26,6 +27,7 @@ import dev.wixbridge.platform.web.RetryAfter;
  * the proof, checked before anything is stored.
  */
 @Path("webhooks/wix")
+@OwnBodyLimit
 public class WebhookResource {
 
     /** Far above any event Wix sends; keeps junk out of memory and the database. */

@@ -46,6 +46,13 @@ public class InstallPages implements CallbackOutcome.Cases<Response> {
         return Response.status(Status.FOUND).location(installer.afterInstall(instanceId, accessToken)).build();
     }
 
+    /** A finished install link, loaded where it may not hand out a token. */
+    @Override
+    public Response alreadyInstalled() {
+        return new HtmlPage(Status.OK, "The app is installed", "The app is installed on your site.",
+                "You can close this window.").toResponse();
+    }
+
     @Override
     public Response wixUnavailable(boolean unreadableAnswer, Optional<Duration> retryAfter) {
         HtmlPage page = new HtmlPage(unreadableAnswer ? Status.BAD_GATEWAY : Status.SERVICE_UNAVAILABLE,

@@ -23,6 +23,16 @@ public sealed interface CallbackOutcome {
         R wixUnavailable(boolean unreadableAnswer, Optional<Duration> retryAfter);
 
         R misconfigured();
+
+        /** A finished install link loaded again, not by the browser that finished it lately: no token. */
+        R alreadyInstalled();
+    }
+
+    record AlreadyInstalled() implements CallbackOutcome {
+        @Override
+        public <R> R match(Cases<R> cases) {
+            return cases.alreadyInstalled();
+        }
     }
 
     /** The installation is stored; {@code accessToken} is what Wix's close-window page wants. */

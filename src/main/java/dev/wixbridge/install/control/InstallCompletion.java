@@ -14,6 +14,7 @@ import dev.wixbridge.installation.entity.WixSite;
 import dev.wixbridge.install.entity.InstallState;
 import dev.wixbridge.install.entity.Refusal;
 import dev.wixbridge.platform.metrics.Metrics;
+import dev.wixbridge.token.control.AccessTokens;
 import dev.wixbridge.token.control.Grant;
 import dev.wixbridge.token.control.Grants;
 
@@ -41,6 +42,9 @@ public class InstallCompletion {
     Grants grants;
 
     @Inject
+    AccessTokens tokens;
+
+    @Inject
     Metrics metrics;
 
     @Inject
@@ -52,7 +56,7 @@ public class InstallCompletion {
         String result = outcome.match(new Description());
         if (outcome instanceof CallbackOutcome.Completed) {
             metrics.count("wixbridge.installs.completed");
-        } else {
+        } else if (!(outcome instanceof CallbackOutcome.AlreadyInstalled)) {
             metrics.count("wixbridge.installs.failed", "reason", result);
         }
         LOG.info(() -> "event=install_callback instance=" + callback.instanceId() + " outcome=" + result
@@ -76,10 +80,14 @@ public class InstallCompletion {
             }
 
             @Override
-            public CallbackOutcome completedBefore() {
-                return grants.storedAccessToken(callback.instanceId())
-                        .<CallbackOutcome>map(token -> new CallbackOutcome.Completed(callback.instanceId(), token))
-                        .orElseGet(() -> new CallbackOutcome.Refused(Refusal.STATE_ALREADY_USED));
+            public CallbackOutcome completedBefore(boolean sameBrowserLately) {
+                if (!sameBrowserLately) {
+                    return new CallbackOutcome.AlreadyInstalled();
+                }
+                // a fresh token from the token service, as any caller gets it; none to be had: no token
+                return tokens.accessTokenFor(callback.instanceId()).issued()
+                        .<CallbackOutcome>map(issued -> new CallbackOutcome.Completed(callback.instanceId(), issued.accessToken()))
+                        .orElseGet(CallbackOutcome.AlreadyInstalled::new);
             }
         });
     }
@@ -127,6 +135,11 @@ public class InstallCompletion {
         @Override
         public String misconfigured() {
             return "credentials_refused";
+        }
+
+        @Override
+        public String alreadyInstalled() {
+            return "already_installed";
         }
     }
 }

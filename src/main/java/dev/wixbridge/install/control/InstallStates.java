@@ -30,6 +30,9 @@ public class InstallStates {
     /** Wix's authorization code lives ten minutes; a state need not outlive it. */
     public static final Duration LIFETIME = Duration.ofMinutes(10);
 
+    /** How long after finishing an install its browser may reload the link and get a token again. */
+    public static final Duration RELOAD_WINDOW = Duration.ofMinutes(10);
+
     /** Finished and expired states are kept a day, so a late reload still finds its outcome. */
     static final Duration RETENTION = Duration.ofDays(1);
 
@@ -86,7 +89,12 @@ public class InstallStates {
             if (!state.wasFinishedBy(SecureTokens.fingerprint(callback.code()), callback.instanceId())) {
                 return new StateCheck.Refused(Refusal.STATE_ALREADY_USED);
             }
-            return state.refusal().<StateCheck>map(StateCheck.Refused::new).orElseGet(StateCheck.CompletedBefore::new);
+            // A finished link hands out a token only to the browser that finished it, and only lately:
+            // the link may also be in the browser's history or a proxy's log, where anyone may read it.
+            boolean sameBrowserLately = callback.browserId().filter(id -> state.isBoundTo(SecureTokens.fingerprint(id))).isPresent()
+                    && state.finishedAfter(now.minus(RELOAD_WINDOW));
+            return state.refusal().<StateCheck>map(StateCheck.Refused::new)
+                    .orElseGet(() -> new StateCheck.CompletedBefore(sameBrowserLately));
         }
         if (state.hasExpiredAt(now)) {
             return new StateCheck.Refused(Refusal.STATE_EXPIRED);

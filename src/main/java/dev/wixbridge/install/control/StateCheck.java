@@ -15,8 +15,12 @@ public sealed interface StateCheck {
         /** The callback must be refused; nothing is traded. */
         R refused(Refusal refusal);
 
-        /** This very callback completed the install before (a reload): same outcome again. */
-        R completedBefore();
+        /**
+         * This very callback completed the install before (a reload, the browser's history, a proxy's log).
+         *
+         * @param sameBrowserLately the browser that finished it (its install cookie matches), within {@link InstallStates#RELOAD_WINDOW}
+         */
+        R completedBefore(boolean sameBrowserLately);
     }
 
     record Pending(InstallState state) implements StateCheck {
@@ -33,10 +37,10 @@ public sealed interface StateCheck {
         }
     }
 
-    record CompletedBefore() implements StateCheck {
+    record CompletedBefore(boolean sameBrowserLately) implements StateCheck {
         @Override
         public <R> R match(Cases<R> cases) {
-            return cases.completedBefore();
+            return cases.completedBefore(sameBrowserLately);
         }
     }
 }

@@ -77,6 +77,11 @@ public class InstallState {
         return codeHash.equals(this.codeHash) && instanceId.equals(this.instanceId);
     }
 
+    /** Whether the state was finished after {@code since}. */
+    public boolean finishedAfter(Instant since) {
+        return finishedAt != null && finishedAt.toInstant().isAfter(since);
+    }
+
     public void complete(String codeHash, String instanceId, Instant now) {
         finish(InstallStateStatus.COMPLETED, codeHash, instanceId, now);
     }

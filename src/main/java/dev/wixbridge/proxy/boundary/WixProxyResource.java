@@ -30,6 +30,7 @@ import dev.wixbridge.api.ApiKeyAuthentication;
 import dev.wixbridge.api.ApiParameters;
 import dev.wixbridge.api.InvalidApiParameter;
 import dev.wixbridge.api.Problems;
+import dev.wixbridge.platform.web.OwnBodyLimit;
 import dev.wixbridge.platform.web.Problem;
 import dev.wixbridge.platform.web.RetryAfter;
 import dev.wixbridge.proxy.control.ProxyPath;
@@ -49,6 +50,7 @@ import dev.wixbridge.token.control.AccessTokenResult;
  * a token.
  */
 @Path("api/installations/{instanceId}/wix/{path: .+}")
+@OwnBodyLimit
 @Tag(name = "installations")
 @SecurityRequirement(name = ApiKeyAuthentication.OPENAPI_SCHEME)
 @WixAppRequired

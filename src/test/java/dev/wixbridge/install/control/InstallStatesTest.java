@@ -70,11 +70,17 @@ class InstallStatesTest {
     }
 
     @Test
-    void the_same_callback_after_completion_gets_the_same_outcome_even_late() {
+    void a_finished_link_hands_out_a_token_only_to_its_browser_within_ten_minutes() {
         states.settle(issued, callback("code", Optional.of(browser)), new CallbackOutcome.Completed(SITE, "token"), ISSUED);
 
-        assertThat(check(callback("code", Optional.of(browser)), ISSUED.plusSeconds(3600)))
-                .isEqualTo(new StateCheck.CompletedBefore());
+        assertThat(check(callback("code", Optional.of(browser)), ISSUED.plus(InstallStates.RELOAD_WINDOW).minusSeconds(1)))
+                .isEqualTo(new StateCheck.CompletedBefore(true));
+        assertThat(check(callback("code", Optional.of(browser)), ISSUED.plus(InstallStates.RELOAD_WINDOW)))
+                .as("later").isEqualTo(new StateCheck.CompletedBefore(false));
+
+        states.config = MapConfig.of(InstallStates.BROWSER_BINDING, "if-present");
+        assertThat(check(callback("code", Optional.empty()), ISSUED.plusSeconds(5)))
+                .as("without the install cookie, even where binding is if-present").isEqualTo(new StateCheck.CompletedBefore(false));
     }
 
     @Test
