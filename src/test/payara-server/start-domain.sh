@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Provisions the Payara Server of the it-payara-server runs: a new domain on the test ports,
+# Provisions the Payara Server of the it-payara-server runs (PayaraServerSetupIT runs it): a new domain on the test ports,
 # started, our own loggers at FINEST (the log scan must see every level). Everything an admin
 # does for Wix Bridge itself (password aliases, server-config/payara-server/setup.asadmin) is
 # done by PayaraServerSetupIT, which knows this run's secrets.

@@ -22,6 +22,7 @@ import dev.wixbridge.install.boundary.RedirectUrlResource;
 import dev.wixbridge.installation.boundary.InstallationsResource;
 import dev.wixbridge.platform.web.BrowserFacingHeaders;
 import dev.wixbridge.platform.web.InvalidQueryParameterPage;
+import dev.wixbridge.platform.web.RequestBodyLimit;
 import dev.wixbridge.platform.web.UnexpectedFailureMapper;
 import dev.wixbridge.proxy.boundary.WixProxyResource;
 import dev.wixbridge.sandbox.SandboxApiResource;
@@ -71,6 +72,7 @@ public class RestApplication extends Application {
                 InvalidApiParameterMapper.class,
                 SealedTokenUnreadableMapper.class,
                 BrowserFacingHeaders.class,
+                RequestBodyLimit.class,
                 InvalidQueryParameterPage.class,
                 UnexpectedFailureMapper.class,
                 SandboxGate.class,

@@ -104,7 +104,7 @@ class PagesInBrowserIT extends AgainstFakeWix {
             assertThat(chrome.heading("Installations")).isEqualTo("Installations");
             assertThat(page.findElement(By.tagName("table")).getText()).contains(site.instanceId(), site.name());
             assertThat(page.findElement(By.className("counts")).getText()).contains("ACTIVE", "All");
-            WebElement installedAt = page.findElement(By.cssSelector("tbody time"));
+            WebElement installedAt = page.findElement(By.xpath("//tr[contains(., '" + site.instanceId() + "')]//time"));
             assertThat(installedAt.getText()).matches("just now|[0-9]+ s ago");
             assertThat(installedAt.getAttribute("title")).endsWith(" UTC");
             assertThat(installedAt.getCssValue("white-space")).as("a time never wraps mid-date").isEqualTo("nowrap");

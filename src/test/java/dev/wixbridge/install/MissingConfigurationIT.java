@@ -58,9 +58,12 @@ class MissingConfigurationIT {
 
     @Test
     void without_token_keys_a_key_is_generated_for_the_owner_only_and_a_warning_logged() throws Exception {
-        java.nio.file.Path file = DATA_DIR.toPath().resolve("token-keys");
+        java.nio.file.Path folder = DATA_DIR.toPath().resolve("keys");
+        java.nio.file.Path file = folder.resolve("token-keys");
 
         assertThat(file).exists();
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(java.nio.file.Files.getPosixFilePermissions(folder)))
+                .as("apart from the database files, the owner's only").isEqualTo("rwx------");
         assertThat(java.nio.file.Files.getPosixFilePermissions(file)).containsExactlyInAnyOrder(
                 java.nio.file.attribute.PosixFilePermission.OWNER_READ, java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
         assertThat(java.nio.file.Files.readString(file)).matches("local-[0-9-]+:[A-Za-z0-9+/=]{44}\\s*");

@@ -125,8 +125,8 @@ public final class Deployments {
             // Payara Micro starts a server per deployment; WildFly and Payara Server run one for the whole suite.
             awaitPortFree(HTTP_PORT);
         }
-        // Payara Micro writes its log there (arquillian.xml) only if the folder exists.
-        new File(System.getProperty("it.work", "target/it")).mkdirs();
+        // Payara Micro logs as this file says (arquillian.xml: --logproperties), into the run's folder.
+        TestLogging.configurationIn(java.nio.file.Path.of(System.getProperty("it.work", "target/it")));
         String properties = settings.entrySet().stream()
                 .map(e -> e.getKey() + "=" + e.getValue().replace("\\", "\\\\"))
                 .collect(Collectors.joining("\n", "", "\n"));

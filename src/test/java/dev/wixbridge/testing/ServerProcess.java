@@ -52,13 +52,11 @@ public final class ServerProcess implements AutoCloseable {
                     "--nohazelcast",
                     "--rootdir", dir.resolve("root").toString(),
                     "--prebootcommandfile", System.getProperty("it.server-config", "server-config")
-                            + "/payara-micro/pre-boot-commands.asadmin",
-                    "--logtofile", dir.resolve("server.log").toString()));
-            String testResources = System.getProperty("it.test-resources", "");
-            if (!testResources.isEmpty()) {
-                // the integration tests' log levels (FINEST for our code), not the benchmarks'
-                command.addAll(List.of("--logproperties", testResources + "/it-logging.properties"));
-            }
+                            + "/payara-micro/pre-boot-commands.asadmin"));
+            // the integration tests log our FINEST lines; the benchmarks log as a production server would
+            command.addAll(System.getProperty("it.test-resources", "").isEmpty()
+                    ? List.of("--logtofile", dir.resolve("server.log").toString())
+                    : List.of("--logproperties", TestLogging.configurationIn(dir).toString()));
             ProcessBuilder builder = new ProcessBuilder(command)
                     .directory(dir.toFile())
                     .redirectErrorStream(true)
