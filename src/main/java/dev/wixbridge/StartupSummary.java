@@ -58,11 +58,7 @@ public class StartupSummary {
     }
 
     private String tokenKeyIds() {
-        try {
-            return String.join(", ", tokenKeys.ids());
-        } catch (RuntimeException unusable) {
-            return "unusable (see above)";
-        }
+        return tokenKeys.problem().isPresent() ? "unusable (see above)" : String.join(", ", tokenKeys.ids());
     }
 
     private List<String> features() {

@@ -107,11 +107,12 @@ public class AdminResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(hidden = true)
     public Response login(@FormParam("key") String key) {
-        if (keys.problem().isPresent()) {
+        ApiKeys.Verdict verdict = keys.judge(key == null || key.isBlank() ? null : key.strip());
+        if (verdict == ApiKeys.Verdict.KEYS_REFUSED) {
             return AdminPage.login(Status.SERVICE_UNAVAILABLE, Optional.of("The API keys are misconfigured (the log says how):"
                     + " no one can log in until an admin fixes them."));
         }
-        if (key == null || key.isBlank() || !keys.accepts(key.strip())) {
+        if (verdict != ApiKeys.Verdict.ACCEPTED) {
             return AdminPage.login(Status.UNAUTHORIZED, Optional.of("That key is not one of the API keys."));
         }
         return Response.seeOther(URI.create("/admin")).cookie(session.start(isHttps())).build();

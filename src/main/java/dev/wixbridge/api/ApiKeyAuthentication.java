@@ -37,13 +37,15 @@ public class ApiKeyAuthentication implements HttpAuthenticationMechanism {
         if (!context.isProtected()) {
             return context.doNothing();
         }
-        if (keys.problem().isPresent()) {
-            return refuse(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, Problems.apiKeysRefused());
-        }
         String header = request.getHeader(HttpHeaders.AUTHORIZATION);
-        if (header != null && header.regionMatches(true, 0, BEARER, 0, BEARER.length())
-                && keys.accepts(header.substring(BEARER.length()).strip())) {
-            return context.notifyContainerAboutLogin(new CallerPrincipal("api-client"), Set.of(ApiRoles.API_CLIENT));
+        boolean bearer = header != null && header.regionMatches(true, 0, BEARER, 0, BEARER.length());
+        switch (keys.judge(bearer ? header.substring(BEARER.length()).strip() : null)) {
+            case ACCEPTED:
+                return context.notifyContainerAboutLogin(new CallerPrincipal("api-client"), Set.of(ApiRoles.API_CLIENT));
+            case KEYS_REFUSED:
+                return refuse(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, Problems.apiKeysRefused());
+            default:
+                break;
         }
         response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"wix-bridge\"");
         return refuse(response, HttpServletResponse.SC_UNAUTHORIZED, Problems.UNAUTHORIZED);

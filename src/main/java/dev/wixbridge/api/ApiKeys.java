@@ -64,7 +64,10 @@ public class ApiKeys {
      * in the list is a mistake to fix, not a secret to accept.
      */
     public Optional<String> problem() {
-        List<String> keys = configured();
+        return problem(configured());
+    }
+
+    private static Optional<String> problem(List<String> keys) {
         for (int i = 0; i < keys.size(); i++) {
             if (keys.get(i).length() < SHORTEST_KEY) {
                 return Optional.of(KEY + ": entry " + (i + 1) + " of " + keys.size() + " is shorter than " + SHORTEST_KEY
@@ -74,23 +77,33 @@ public class ApiKeys {
         return Optional.empty();
     }
 
+    /** What a presented key is worth; {@link #KEYS_REFUSED} whatever it is while {@code api.keys} is refused. */
+    public enum Verdict {
+        ACCEPTED, REFUSED, KEYS_REFUSED
+    }
+
     /**
-     * Whether {@code presented} is one of the keys. Compares digests in constant time, and
-     * always compares with every key, so timing tells nothing about how close a guess was.
+     * Judges {@code presented} (null when the caller sent none), reading {@code api.keys} once.
+     * Compares digests in constant time, and always compares with every key, so timing tells
+     * nothing about how close a guess was.
      */
-    public boolean accepts(String presented) {
-        if (problem().isPresent()) {
-            return false;
+    public Verdict judge(String presented) {
+        List<String> keys = configured();
+        if (problem(keys).isPresent()) {
+            return Verdict.KEYS_REFUSED;
+        }
+        if (presented == null) {
+            return Verdict.REFUSED;
         }
         byte[] candidate = digest(presented);
         boolean match = false;
-        for (String key : configured()) {
+        for (String key : keys) {
             match |= MessageDigest.isEqual(candidate, digest(key));
         }
         if (sandboxKey.isPresent()) {
             match |= MessageDigest.isEqual(candidate, digest(sandboxKey.get()));
         }
-        return match;
+        return match ? Verdict.ACCEPTED : Verdict.REFUSED;
     }
 
     /** The generated key of sandbox mode; empty in any other. */
