@@ -21,11 +21,4 @@ public class Grants {
     public void store(String instanceId, Grant grant, Optional<String> siteName) {
         installations.storeGrant(instanceId, cipher.seal(instanceId, grant), grant.accessTokenExpiresAt(), siteName);
     }
-
-    /** The access token stored for the site, if it has one. Never log it. */
-    public Optional<String> storedAccessToken(String instanceId) {
-        return installations.find(instanceId)
-                .flatMap(installation -> installation.sealedTokens())
-                .map(sealed -> cipher.openAccessToken(instanceId, sealed));
-    }
 }
