@@ -12,6 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 
 import dev.wixbridge.admin.AdminResource;
 import dev.wixbridge.api.ApiKeyAuthentication;
+import dev.wixbridge.api.ApiRoleCheck;
 import dev.wixbridge.api.InvalidApiParameterMapper;
 import dev.wixbridge.event.boundary.EventsResource;
 import dev.wixbridge.event.boundary.WebhookResource;
@@ -68,6 +69,7 @@ public class RestApplication extends Application {
                 WixInstanceResource.class,
                 TokenKeysResource.class,
                 RefreshTokensResource.class,
+                ApiRoleCheck.class,
                 WixAppGate.class,
                 InvalidApiParameterMapper.class,
                 SealedTokenUnreadableMapper.class,

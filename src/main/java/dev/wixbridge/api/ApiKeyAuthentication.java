@@ -26,6 +26,9 @@ public class ApiKeyAuthentication implements HttpAuthenticationMechanism {
     /** The name of this mechanism in the OpenAPI document. */
     public static final String OPENAPI_SCHEME = "api-key";
 
+    /** The challenge of a {@code 401}, here and in {@link ApiRoleCheck}. */
+    static final String CHALLENGE = "Bearer realm=\"wix-bridge\"";
+
     private static final String BEARER = "Bearer ";
 
     @Inject
@@ -47,7 +50,7 @@ public class ApiKeyAuthentication implements HttpAuthenticationMechanism {
             default:
                 break;
         }
-        response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"wix-bridge\"");
+        response.setHeader(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE);
         return refuse(response, HttpServletResponse.SC_UNAUTHORIZED, Problems.UNAUTHORIZED);
     }
 

@@ -24,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import dev.wixbridge.api.ApiClientsOnly;
 import dev.wixbridge.api.ApiKeyAuthentication;
 import dev.wixbridge.api.ApiParameters;
 import dev.wixbridge.api.InvalidApiParameter;
@@ -32,6 +33,7 @@ import dev.wixbridge.event.control.EventFeed;
 import dev.wixbridge.event.entity.WixEvent;
 
 /** {@code GET /api/events}: every verified webhook event, oldest first, for the team's other software (API clients only). */
+@ApiClientsOnly
 @Path("api/events")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "events", description = "Wix's webhook events, verified")

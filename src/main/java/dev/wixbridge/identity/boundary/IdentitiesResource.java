@@ -23,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import dev.wixbridge.api.ApiClientsOnly;
 import dev.wixbridge.api.ApiKeyAuthentication;
 import dev.wixbridge.api.InvalidApiParameter;
 import dev.wixbridge.api.Problems;
@@ -36,6 +37,7 @@ import dev.wixbridge.token.boundary.WixAppRequired;
  * Who is looking at one of the team's dashboard pages inside a site: the page's backend passes
  * on what Wix gave the page, and trusts it only when we say so (API clients only).
  */
+@ApiClientsOnly
 @Path("api/identities")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

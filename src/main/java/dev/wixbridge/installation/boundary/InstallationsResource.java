@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import dev.wixbridge.api.ApiClientsOnly;
 import dev.wixbridge.api.ApiKeyAuthentication;
 import dev.wixbridge.api.ApiParameters;
 import dev.wixbridge.api.ApiRoles;
@@ -36,6 +37,7 @@ import dev.wixbridge.token.control.SiteRegistration;
  * {@link ApiRoles#API_CLIENT} reach it: {@code web.xml} constrains {@code /api/*} to that role,
  * which the servlet container enforces before any resource runs (see {@link ApiKeyAuthentication}).
  */
+@ApiClientsOnly
 @Path("api/installations")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "installations", description = "Sites that installed the app, and their Wix access tokens")

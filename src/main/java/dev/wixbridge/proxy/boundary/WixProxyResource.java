@@ -26,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import dev.wixbridge.api.ApiClientsOnly;
 import dev.wixbridge.api.ApiKeyAuthentication;
 import dev.wixbridge.api.ApiParameters;
 import dev.wixbridge.api.InvalidApiParameter;
@@ -49,6 +50,7 @@ import dev.wixbridge.token.control.AccessTokenResult;
  * the site's access token, and Wix's answer comes back as it is, streamed. The caller never holds
  * a token.
  */
+@ApiClientsOnly
 @Path("api/installations/{instanceId}/wix/{path: .+}")
 @OwnBodyLimit
 @Tag(name = "installations")

@@ -17,12 +17,14 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import dev.wixbridge.api.ApiClientsOnly;
 import dev.wixbridge.api.ApiKeyAuthentication;
 import dev.wixbridge.api.ApiParameters;
 import dev.wixbridge.platform.web.Problem;
 import dev.wixbridge.token.control.AccessTokens;
 
 /** A valid Wix access token for one site, for the team's other software (API clients only, see web.xml). */
+@ApiClientsOnly
 @Path("api/installations/{instanceId}/access-token")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "installations")

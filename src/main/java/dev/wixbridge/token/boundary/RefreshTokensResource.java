@@ -15,12 +15,14 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import dev.wixbridge.api.ApiClientsOnly;
 import dev.wixbridge.api.ApiKeyAuthentication;
 import dev.wixbridge.api.Problems;
 import dev.wixbridge.platform.web.Problem;
 import dev.wixbridge.token.control.RefreshTokenErasure;
 
 /** The end of a migration to client credentials: erase the refresh tokens kept for a switch back (API clients only). */
+@ApiClientsOnly
 @Path("api/refresh-tokens")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "token keys")

@@ -16,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import dev.wixbridge.api.ApiClientsOnly;
 import dev.wixbridge.api.ApiKeyAuthentication;
 import dev.wixbridge.api.ApiParameters;
 import dev.wixbridge.platform.web.Problem;
@@ -23,6 +24,7 @@ import dev.wixbridge.token.control.SiteCalls;
 import dev.wixbridge.wix.WixSiteApi;
 
 /** Tells Wix a site finished setting the app up, with the site's token (API clients only, see web.xml). */
+@ApiClientsOnly
 @Path("api/installations/{instanceId}/setup-complete")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "installations")

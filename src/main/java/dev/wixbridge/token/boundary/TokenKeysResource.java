@@ -13,10 +13,12 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import dev.wixbridge.api.ApiClientsOnly;
 import dev.wixbridge.api.ApiKeyAuthentication;
 import dev.wixbridge.token.control.TokenResealing;
 
 /** Key rotation: reseal every stored token under the first key of {@code wix.token-keys}. For API clients only (see web.xml). */
+@ApiClientsOnly
 @Path("api/token-keys/reseal")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "token keys", description = "Rotation of the keys that seal tokens at rest")

@@ -15,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import dev.wixbridge.api.ApiClientsOnly;
 import dev.wixbridge.api.ApiKeyAuthentication;
 import dev.wixbridge.api.ApiParameters;
 import dev.wixbridge.platform.web.Problem;
@@ -22,6 +23,7 @@ import dev.wixbridge.token.control.SiteCalls;
 import dev.wixbridge.wix.WixSiteApi;
 
 /** Wix's own view of a site's app instance, asked with the site's token: proves the token works end to end. */
+@ApiClientsOnly
 @Path("api/installations/{instanceId}/instance")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "installations")
