@@ -78,6 +78,7 @@ public final class FakeWix {
     private volatile String acceptedSecret = APP_SECRET;
     private volatile Duration clockSkew = Duration.ZERO;
     private volatile Duration tokenDelay = Duration.ZERO;
+    private volatile Duration unknownCodeDelay = Duration.ZERO;
     private volatile boolean rotateRefreshTokens;
     private volatile boolean approveByClick;
     private volatile Long expiresIn;
@@ -140,6 +141,7 @@ public final class FakeWix {
         acceptedSecret = APP_SECRET;
         clockSkew = Duration.ZERO;
         tokenDelay = Duration.ZERO;
+        unknownCodeDelay = Duration.ZERO;
         rotateRefreshTokens = false;
         approveByClick = false;
         expiresIn = null;
@@ -287,6 +289,11 @@ public final class FakeWix {
     /** Every token call takes this long before it is answered. */
     public void delayTokenCalls(Duration delay) {
         tokenDelay = delay;
+    }
+
+    /** A code Wix never issued is rejected only after this long: a slow Wix under a flood of forged callbacks. */
+    public void rejectUnknownCodesAfter(Duration delay) {
+        unknownCodeDelay = delay;
     }
 
     /** From now on every refresh returns a new refresh token and revokes the one it was given. */
@@ -499,6 +506,9 @@ public final class FakeWix {
         }
         switch (grantType) {
             case "authorization_code" -> {
+                if (known == null) {
+                    pause(unknownCodeDelay);
+                }
                 synchronized (this) {
                     if (known == null || known.used() || !now().isBefore(known.issuedAt().plus(CODE_LIFETIME))) {
                         respond(exchange, 400, "application/json", "{\"message\":\"invalid code\",\"details\":{\"code\":\"invalid_grant\"}}");

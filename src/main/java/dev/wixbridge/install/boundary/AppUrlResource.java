@@ -32,6 +32,9 @@ public class AppUrlResource {
     @Inject
     WixInstaller installer;
 
+    @Inject
+    InstallPages pages;
+
     @Context
     UriInfo uriInfo;
 
@@ -40,10 +43,11 @@ public class AppUrlResource {
     public Response install(@CookieParam(InstallCookie.NAME) Cookie cookie) {
         String token = QueryParameters.of(uriInfo).require("token");
         String browserId = InstallCookie.browserId(cookie).orElseGet(SecureTokens::newToken);
-        String state = states.issue(browserId);
-        return Response.status(Response.Status.FOUND)
-                .location(installer.consentPage(token, state))
-                .cookie(InstallCookie.issue(browserId, uriInfo, installer.isRedirectSecure()))
-                .build();
+        return states.issue(browserId)
+                .map(state -> Response.status(Response.Status.FOUND)
+                        .location(installer.consentPage(token, state))
+                        .cookie(InstallCookie.issue(browserId, uriInfo, installer.isRedirectSecure()))
+                        .build())
+                .orElseGet(() -> pages.tryAgainShortly(false));
     }
 }

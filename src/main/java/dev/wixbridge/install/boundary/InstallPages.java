@@ -24,6 +24,9 @@ public class InstallPages implements CallbackOutcome.Cases<Response> {
     private static final String OPEN_AGAIN = "Please open the app again from your Wix dashboard to install it.";
     private static final String RELOAD = "Please wait a moment, then reload this page.";
 
+    /** A duplicate callback's wait: the exchange it waits for takes about a second when Wix is well. */
+    private static final Duration IN_PROGRESS_WAIT = Duration.ofSeconds(2);
+
     @Inject
     WixInstaller installer;
 
@@ -59,6 +62,17 @@ public class InstallPages implements CallbackOutcome.Cases<Response> {
                 "Wix is not answering right now",
                 "We could not finish installing the app because Wix did not answer in time.", RELOAD);
         return page.toResponse(retryAfter.orElse(RetryAfter.DEFAULT));
+    }
+
+    /** Also the App URL's answer while too many installs are open ({@code OpenStateLimit}). */
+    @Override
+    public Response tryAgainShortly(boolean inProgress) {
+        HtmlPage page = inProgress
+                ? new HtmlPage(Status.SERVICE_UNAVAILABLE, "Your installation is being finished",
+                        "We are finishing this installation with Wix right now.", RELOAD)
+                : new HtmlPage(Status.SERVICE_UNAVAILABLE, "Too many installations at once",
+                        "More apps are being installed right now than we can finish at once.", RELOAD);
+        return page.toResponse(inProgress ? IN_PROGRESS_WAIT : RetryAfter.DEFAULT);
     }
 
     @Override

@@ -26,6 +26,19 @@ public sealed interface CallbackOutcome {
 
         /** A finished install link loaded again, not by the browser that finished it lately: no token. */
         R alreadyInstalled();
+
+        /**
+         * Not now: this callback is being finished by another request ({@code inProgress}), or more
+         * installs wait on Wix than we let at once. Reloading soon gets the real outcome.
+         */
+        R tryAgainShortly(boolean inProgress);
+    }
+
+    record TryAgainShortly(boolean inProgress) implements CallbackOutcome {
+        @Override
+        public <R> R match(Cases<R> cases) {
+            return cases.tryAgainShortly(inProgress);
+        }
     }
 
     record AlreadyInstalled() implements CallbackOutcome {

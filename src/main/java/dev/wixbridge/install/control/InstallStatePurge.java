@@ -9,7 +9,10 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
-/** Keeps the state table small: every quarter hour, on every server (the delete is idempotent). */
+/**
+ * Keeps the state table small: every minute, on every server (the delete is idempotent), states
+ * past their retention go ({@link InstallStates#RETENTION}).
+ */
 @Singleton
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // the purge runs its own local transaction
 public class InstallStatePurge {
@@ -19,7 +22,7 @@ public class InstallStatePurge {
     @Inject
     InstallStates states;
 
-    @Schedule(hour = "*", minute = "*/15", persistent = false)
+    @Schedule(hour = "*", minute = "*", persistent = false)
     void purge() {
         try {
             int purged = states.purge();

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Optional;
-import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -20,9 +19,9 @@ import dev.wixbridge.platform.persistence.Database;
 import dev.wixbridge.platform.security.SecureTokens;
 
 /**
- * Where the install's {@code state} is issued, held and checked: issued at the App URL (only its
- * fingerprint is stored), locked for the whole of one callback, checked against the callback,
- * settled with the callback's outcome, and forgotten after a while.
+ * Where the install's {@code state} is issued, claimed and checked: issued at the App URL (only its
+ * fingerprint is stored), checked against the callback and claimed for its exchange, finished with
+ * the callback's outcome, and purged minutes after it expired.
  */
 @ApplicationScoped
 public class InstallStates {
@@ -33,8 +32,21 @@ public class InstallStates {
     /** How long after finishing an install its browser may reload the link and get a token again. */
     public static final Duration RELOAD_WINDOW = Duration.ofMinutes(10);
 
-    /** Finished and expired states are kept a day, so a late reload still finds its outcome. */
-    static final Duration RETENTION = Duration.ofDays(1);
+    /**
+     * A claim older than this was left by a server that went away mid-exchange (the exchange's two
+     * calls to Wix give up well within it): a reload takes it over, and Wix says whether the code still works.
+     */
+    static final Duration CLAIM_TIMEOUT = Duration.ofMinutes(2);
+
+    /**
+     * A state is kept this long past its expiry, then purged: long enough for a reload within
+     * {@link #RELOAD_WINDOW} of finishing (an install is claimed before its state expires and
+     * finished within {@link #CLAIM_TIMEOUT}), and for a late click to hear that its link expired
+     * rather than that it is unknown.
+     */
+    static final Duration RETENTION = RELOAD_WINDOW.plus(CLAIM_TIMEOUT);
+
+    private static final Duration POLL_INTERVAL = Duration.ofMillis(100);
 
     /**
      * {@code required} (the default): a callback must carry the install cookie of the browser
@@ -50,30 +62,85 @@ public class InstallStates {
     Config config;
 
     @Inject
+    OpenStateLimit openStates;
+
+    @Inject
     Clock clock;
 
     /**
-     * A new state for the browser identified by {@code browserId}. One browser may have several
-     * installs in flight, each with its own state.
+     * A new state for the browser identified by {@code browserId}; empty while too many are open
+     * ({@link OpenStateLimit}). One browser may have several installs in flight, each with its own state.
      */
-    public String issue(String browserId) {
+    public Optional<String> issue(String browserId) {
+        if (!openStates.admitsAnother()) {
+            return Optional.empty();
+        }
         String state = SecureTokens.newToken();
         Instant now = clock.instant();
         database.inTransaction(em -> {
             em.persist(InstallState.issue(SecureTokens.fingerprint(state), SecureTokens.fingerprint(browserId), now, LIFETIME));
             return null;
         });
-        return state;
+        openStates.issued();
+        return Optional.of(state);
     }
 
     /**
-     * Runs {@code work} in one transaction holding the state's row lock (empty when we never
-     * issued it). A duplicate callback (reload, double click, second tab, another server) waits
-     * on that lock and then finds the state settled, so a code is traded once.
+     * Checks the callback against its state and, when the code may be traded, claims the state
+     * for it: one short transaction holding the state's row lock, committed before anyone asks
+     * Wix. A duplicate callback (reload, double click, second tab, another server) then finds the
+     * claim and waits for its outcome ({@link #awaitFinished}), so a code is traded once and
+     * nothing waits on Wix with a database connection.
      */
-    public <T> T whileHeld(String state, Function<Optional<InstallState>, T> work) {
-        return database.inTransaction(em -> work.apply(Optional.ofNullable(
-                em.find(InstallState.class, SecureTokens.fingerprint(state), LockModeType.PESSIMISTIC_WRITE))));
+    public StateCheck claim(Callback callback) {
+        Instant now = clock.instant();
+        return database.inTransaction(em -> {
+            Optional<InstallState> held = Optional.ofNullable(
+                    em.find(InstallState.class, SecureTokens.fingerprint(callback.state()), LockModeType.PESSIMISTIC_WRITE));
+            StateCheck check = check(held, callback, now);
+            if (check instanceof StateCheck.Pending) {
+                held.get().claim(SecureTokens.fingerprint(callback.code()), callback.instanceId(), now);
+            }
+            return check;
+        });
+    }
+
+    /**
+     * For a duplicate of a callback being finished elsewhere: how the callback stands once its
+     * claim is finished, or after {@code wait} at most. Reads the state every 100 ms, each time in a
+     * short transaction without a lock, so the wait holds no connection.
+     */
+    public StateCheck awaitFinished(Callback callback, Duration wait) {
+        long deadline = System.nanoTime() + wait.toNanos();
+        String stateHash = SecureTokens.fingerprint(callback.state());
+        StateCheck check = new StateCheck.InProgress();
+        while (check instanceof StateCheck.InProgress && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(POLL_INTERVAL.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            Instant now = clock.instant();
+            check = database.inTransaction(em -> check(Optional.ofNullable(em.find(InstallState.class, stateHash)), callback, now));
+        }
+        return check;
+    }
+
+    /**
+     * Ends the claim with the outcome of the exchange, in one short transaction that first runs
+     * {@code storeFirst} (storing the installation): the install and its state are written together.
+     */
+    public void finish(Callback callback, CallbackOutcome outcome, Runnable storeFirst) {
+        Instant now = clock.instant();
+        database.inTransaction(em -> {
+            storeFirst.run();
+            Optional.ofNullable(em.find(InstallState.class, SecureTokens.fingerprint(callback.state()), LockModeType.PESSIMISTIC_WRITE))
+                    .filter(state -> state.status() == InstallStateStatus.EXCHANGING)
+                    .filter(state -> state.wasFinishedBy(SecureTokens.fingerprint(callback.code()), callback.instanceId()))
+                    .ifPresent(state -> settle(state, callback, outcome, now));
+            return null;
+        });
     }
 
     /** Whether the callback may trade its code, must be refused, or repeats one that completed. */
@@ -85,7 +152,16 @@ public class InstallStates {
         if (!isSameBrowser(state, callback.browserId())) {
             return new StateCheck.Refused(Refusal.STATE_FROM_OTHER_BROWSER);
         }
-        if (state.status() != InstallStateStatus.PENDING) {
+        if (state.status() == InstallStateStatus.EXCHANGING) {
+            if (!state.wasFinishedBy(SecureTokens.fingerprint(callback.code()), callback.instanceId())) {
+                return new StateCheck.Refused(Refusal.STATE_ALREADY_USED);
+            }
+            if (!state.claimedBefore(now.minus(CLAIM_TIMEOUT))) {
+                return new StateCheck.InProgress();
+            }
+            // else the claim was left behind: this callback takes it over, if the state is still in time
+        }
+        if (state.status() == InstallStateStatus.COMPLETED || state.status() == InstallStateStatus.REFUSED) {
             if (!state.wasFinishedBy(SecureTokens.fingerprint(callback.code()), callback.instanceId())) {
                 return new StateCheck.Refused(Refusal.STATE_ALREADY_USED);
             }
@@ -104,18 +180,21 @@ public class InstallStates {
 
     /**
      * Records how the callback ended, so the same callback loaded again gets the same outcome.
-     * An outcome that is neither a completion nor a refusal leaves the state pending: a reload
-     * tries again while the code is still valid.
+     * An outcome that is neither a completion nor a refusal makes the state pending again: a
+     * reload tries again while the code is still valid.
      */
-    public void settle(InstallState state, Callback callback, CallbackOutcome outcome, Instant now) {
+    void settle(InstallState state, Callback callback, CallbackOutcome outcome, Instant now) {
         String codeHash = SecureTokens.fingerprint(callback.code());
-        outcome.refusal().ifPresent(refusal -> state.refuse(codeHash, callback.instanceId(), refusal, now));
         if (outcome instanceof CallbackOutcome.Completed) {
             state.complete(codeHash, callback.instanceId(), now);
+        } else if (outcome.refusal().isPresent()) {
+            state.refuse(codeHash, callback.instanceId(), outcome.refusal().get(), now);
+        } else {
+            state.release();
         }
     }
 
-    /** Deletes states that expired more than {@link #RETENTION} ago; returns how many. */
+    /** Deletes states that expired more than {@link #RETENTION} ago, finished or not; returns how many. */
     public int purge() {
         var cutoff = clock.instant().minus(RETENTION).atOffset(ZoneOffset.UTC);
         return database.inTransaction(em -> em.createQuery("DELETE FROM InstallState s WHERE s.expiresAt < :cutoff")

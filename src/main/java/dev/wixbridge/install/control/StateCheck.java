@@ -9,8 +9,14 @@ public sealed interface StateCheck {
     <R> R match(Cases<R> cases);
 
     interface Cases<R> {
-        /** The state is ours, this browser's, unused and in time: the code may be traded. */
+        /**
+         * The state is ours, this browser's, unused and in time: the code may be traded. Also a
+         * claim so old that the server which made it has gone away: it is taken over.
+         */
         R pending(InstallState state);
+
+        /** This very callback is being finished right now (a reload, a second tab, another server). */
+        R inProgress();
 
         /** The callback must be refused; nothing is traded. */
         R refused(Refusal refusal);
@@ -27,6 +33,13 @@ public sealed interface StateCheck {
         @Override
         public <R> R match(Cases<R> cases) {
             return cases.pending(state);
+        }
+    }
+
+    record InProgress() implements StateCheck {
+        @Override
+        public <R> R match(Cases<R> cases) {
+            return cases.inProgress();
         }
     }
 

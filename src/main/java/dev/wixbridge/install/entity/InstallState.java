@@ -47,6 +47,7 @@ public class InstallState {
     @Column(name = "refusal")
     private Refusal refusal;
 
+    /** When the state left {@code PENDING}: claimed for an exchange, then finished (the column predates claims). */
     @Column(name = "finished_at")
     private OffsetDateTime finishedAt;
 
@@ -72,7 +73,7 @@ public class InstallState {
         return !now.isBefore(expiresAt.toInstant());
     }
 
-    /** Whether this state was finished by a callback with this very code and instance id. */
+    /** Whether this state was claimed, or finished, by a callback with this very code and instance id. */
     public boolean wasFinishedBy(String codeHash, String instanceId) {
         return codeHash.equals(this.codeHash) && instanceId.equals(this.instanceId);
     }
@@ -80,6 +81,24 @@ public class InstallState {
     /** Whether the state was finished after {@code since}. */
     public boolean finishedAfter(Instant since) {
         return finishedAt != null && finishedAt.toInstant().isAfter(since);
+    }
+
+    /** Claimed by a callback about to trade its code: no other callback may trade one for this state. */
+    public void claim(String codeHash, String instanceId, Instant now) {
+        finish(InstallStateStatus.EXCHANGING, codeHash, instanceId, now);
+    }
+
+    /** Whether a claim was made before {@code instant} (a claim that old was left by a server that went away). */
+    public boolean claimedBefore(Instant instant) {
+        return status == InstallStateStatus.EXCHANGING && finishedAt.toInstant().isBefore(instant);
+    }
+
+    /** Back to pending: Wix could not be asked, and a reload may try again while the state lives. */
+    public void release() {
+        this.status = InstallStateStatus.PENDING;
+        this.codeHash = null;
+        this.instanceId = null;
+        this.finishedAt = null;
     }
 
     public void complete(String codeHash, String instanceId, Instant now) {

@@ -100,11 +100,37 @@ class InstallStatesTest {
     }
 
     @Test
-    void wix_unavailable_leaves_the_state_pending_for_a_reload() {
+    void wix_unavailable_makes_the_state_pending_again_for_a_reload() {
+        issued.claim(SecureTokens.fingerprint("code"), SITE, ISSUED);
         states.settle(issued, callback("code", Optional.of(browser)),
                 new CallbackOutcome.WixUnavailable(false, Optional.empty()), ISSUED);
 
         assertThat(check(callback("code", Optional.of(browser)), ISSUED)).isEqualTo(new StateCheck.Pending(issued));
+        assertThat(check(callback("another code", Optional.of(browser)), ISSUED))
+                .as("a released claim binds no code").isEqualTo(new StateCheck.Pending(issued));
+    }
+
+    @Test
+    void a_claimed_state_is_in_progress_for_its_callback_and_used_for_any_other() {
+        issued.claim(SecureTokens.fingerprint("code"), SITE, ISSUED.plusSeconds(10));
+
+        assertThat(check(callback("code", Optional.of(browser)), ISSUED.plusSeconds(11))).isEqualTo(new StateCheck.InProgress());
+        assertThat(check(callback("another code", Optional.of(browser)), ISSUED.plusSeconds(11)))
+                .isEqualTo(new StateCheck.Refused(Refusal.STATE_ALREADY_USED));
+        assertThat(check(callback("code", Optional.of(SecureTokens.newToken())), ISSUED.plusSeconds(11)))
+                .isEqualTo(new StateCheck.Refused(Refusal.STATE_FROM_OTHER_BROWSER));
+    }
+
+    @Test
+    void a_claim_left_behind_by_a_server_that_went_away_is_taken_over_while_the_state_lives() {
+        issued.claim(SecureTokens.fingerprint("code"), SITE, ISSUED.plusSeconds(10));
+        Instant leftBehind = ISSUED.plusSeconds(10).plus(InstallStates.CLAIM_TIMEOUT).plusSeconds(1);
+
+        assertThat(check(callback("code", Optional.of(browser)), leftBehind)).isEqualTo(new StateCheck.Pending(issued));
+        assertThat(check(callback("another code", Optional.of(browser)), leftBehind))
+                .isEqualTo(new StateCheck.Refused(Refusal.STATE_ALREADY_USED));
+        assertThat(check(callback("code", Optional.of(browser)), ISSUED.plus(InstallStates.LIFETIME)))
+                .isEqualTo(new StateCheck.Refused(Refusal.STATE_EXPIRED));
     }
 
     @Test
