@@ -7,18 +7,18 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-import dev.wixbridge.platform.persistence.Database;
+import dev.wixbridge.platform.persistence.DatabaseProbe;
 
-/** Ready only while the database answers. */
+/** Ready only while the database answers, asked on a connection of the probe's own (see {@link DatabaseProbe}). */
 @Readiness
 @ApplicationScoped
 public class DatabaseCheck implements HealthCheck {
 
     @Inject
-    Database database;
+    DatabaseProbe database;
 
     @Override
     public HealthCheckResponse call() {
-        return HealthCheckResponse.named("database").status(database.isReachable()).build();
+        return HealthCheckResponse.named("database").status(database.answers()).build();
     }
 }

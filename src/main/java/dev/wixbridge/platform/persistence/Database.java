@@ -122,16 +122,6 @@ public class Database {
         return factory != null;
     }
 
-    /** Whether the database answers a trivial query now. */
-    public boolean isReachable() {
-        try {
-            inTransaction(em -> em.createNativeQuery("SELECT 1").getSingleResult());
-            return true;
-        } catch (RuntimeException e) {
-            return false;
-        }
-    }
-
     private EntityManagerFactory factory() {
         EntityManagerFactory current = factory;
         if (current == null) {
@@ -189,7 +179,7 @@ public class Database {
     }
 
     /** The server's connection pool, used outside JTA: this unit runs its own local transactions. */
-    private static DataSource serverDataSource(String jndiName) {
+    static DataSource serverDataSource(String jndiName) {
         try {
             return (DataSource) new InitialContext().lookup(jndiName);
         } catch (NamingException | ClassCastException e) {
