@@ -55,6 +55,7 @@ public final class Benchmarks {
      */
     private static final List<String> SERVER_OPTIONS = List.of("-Xmx192m", "-XX:+UseSerialGC", "-XX:NativeMemoryTracking=summary");
     private static final Duration RUN = Duration.ofSeconds(Long.getLong("bench.seconds", 60));
+    private static final int FLOOD_CALLERS = 400;
 
     private Benchmarks() {
     }
@@ -106,12 +107,18 @@ public final class Benchmarks {
             Wrk trivial = wrk(pid, siteFile, TRIVIAL, RUN, false);
             long rssAfterTokens = server.residentMiB();
 
+            // 1b. The token API again while forged callbacks flood the Redirect URL against a slow Wix
+            InstallFlood flood = InstallFlood.start(wix, SERVER, FLOOD_CALLERS);
+            Wrk tokensInFlood = wrk(pid, siteFile, null, RUN, true);
+            InstallFlood.Result flooded = flood.stop(wix);
+
             // 3. Memory with 100,000 installations, every one served a token
             insertSites(MANY_SITES - allSites().size(), wix);
             Served many = serveEach(allSites());
             Memory memory = new Memory(rssAfterTokens, server.residentMiB(), JvmMemory.of(pid));
 
-            results.append(header()).append(tokenSection(tokens, trivial, refreshes)).append(comparisonSection(tokens, refreshes))
+            results.append(header()).append(tokenSection(tokens, trivial, refreshes)).append(floodSection(tokens, tokensInFlood, flooded))
+                    .append(comparisonSection(tokens, refreshes))
                     .append(installSection(installs, installCpu)).append(memorySection(memory, many));
         }
 
@@ -588,6 +595,30 @@ public final class Benchmarks {
                 tokens.cpuPerRequest().harnessMillis(), tokens.cpuPerRequest().databaseMillis(),
                 refreshes.count(), refreshes.sites(), refreshes.lifetimes(), refreshes.perSitePerLifetime(), refreshes.refused(),
                 refreshes.mostForOneSite(), Math.ceil(refreshes.lifetimes()));
+    }
+
+    private static String floodSection(Wrk calm, Wrk flooded, InstallFlood.Result flood) {
+        String answers = flood.callbacks().entrySet().stream()
+                .map(e -> (e.getKey() < 0 ? "no answer" : String.valueOf(e.getKey())) + ": " + e.getValue())
+                .collect(java.util.stream.Collectors.joining(", "));
+        return """
+
+                ## 1b. Token API during a flood of forged callbacks, %d s
+
+                The same token run while %d callers at once load the App URL and then the Redirect URL with a
+                forged code, each again every 2 s, and the fake Wix takes 2 s to reject a forged code
+                (at most 16 callbacks wait on Wix at once; the rest are told to reload).
+
+                | token API | requests/s | p50 | p99 | non-2xx or socket errors |
+                | --- | --- | --- | --- | --- |
+                | without the flood | %.0f | %.2f ms | %.2f ms | %d |
+                | during the flood | %.0f | %.2f ms | %.2f ms | %d |
+
+                The flood: %d callbacks in %.0f s (%.0f/s), answered %s; App URL loads refused as too many open: %d.
+                """.formatted(RUN.toSeconds(), FLOOD_CALLERS,
+                calm.requestsPerSecond(), calm.p50Millis(), calm.p99Millis(), calm.errors(),
+                flooded.requestsPerSecond(), flooded.p50Millis(), flooded.p99Millis(), flooded.errors(),
+                flood.total(), flood.seconds(), flood.total() / flood.seconds(), answers, flood.appUrlRefusals());
     }
 
     private static String oauthSection(Wrk tokens, Wrk trivial, Refreshes calls) {
