@@ -29,6 +29,7 @@ import dev.wixbridge.proxy.boundary.WixProxyResource;
 import dev.wixbridge.sandbox.SandboxApiResource;
 import dev.wixbridge.sandbox.SandboxGate;
 import dev.wixbridge.sandbox.SandboxInstallerResource;
+import dev.wixbridge.sandbox.SandboxLoopbackOnly;
 import dev.wixbridge.sandbox.SandboxSitesResource;
 import dev.wixbridge.token.boundary.AccessTokenResource;
 import dev.wixbridge.token.boundary.SealedTokenUnreadableMapper;
@@ -78,6 +79,7 @@ public class RestApplication extends Application {
                 InvalidQueryParameterPage.class,
                 UnexpectedFailureMapper.class,
                 SandboxGate.class,
+                SandboxLoopbackOnly.class,
                 SandboxInstallerResource.class,
                 SandboxApiResource.class,
                 SandboxSitesResource.class);

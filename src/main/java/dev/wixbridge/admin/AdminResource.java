@@ -2,10 +2,12 @@ package dev.wixbridge.admin;
 
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.FormParam;
@@ -15,11 +17,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
 import jakarta.ws.rs.core.UriBuilder;
-import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
@@ -31,7 +33,9 @@ import dev.wixbridge.installation.entity.Installation;
 import dev.wixbridge.installation.entity.InstallationStatus;
 import dev.wixbridge.installation.entity.InstanceIds;
 import dev.wixbridge.platform.web.BrowserFacing;
+import dev.wixbridge.platform.web.RetryAfter;
 import dev.wixbridge.token.control.AccessTokens;
+import dev.wixbridge.wix.WixSettings;
 
 /**
  * {@code /admin}: the installations at a glance ({@link AdminPage}). A login form backed by
@@ -63,8 +67,14 @@ public class AdminResource {
     @Inject
     Clock clock;
 
+    @Inject
+    LoginThrottle throttle;
+
+    @Inject
+    WixSettings settings;
+
     @Context
-    UriInfo uriInfo;
+    HttpServletRequest request;
 
     @GET
     @Operation(hidden = true)
@@ -107,15 +117,24 @@ public class AdminResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(hidden = true)
     public Response login(@FormParam("key") String key) {
-        ApiKeys.Verdict verdict = keys.judge(key == null || key.isBlank() ? null : key.strip());
+        String client = request.getRemoteAddr();
+        Optional<Duration> wait = throttle.waitFor(client);
+        if (wait.isPresent()) {
+            return Response.fromResponse(AdminPage.login(Status.TOO_MANY_REQUESTS,
+                    Optional.of("Too many wrong keys from your address: please wait a minute, then try again.")))
+                    .header(HttpHeaders.RETRY_AFTER, RetryAfter.seconds(wait.get())).build();
+        }
+        String presented = key == null || key.isBlank() ? null : key.strip();
+        ApiKeys.Verdict verdict = keys.judge(presented);
         if (verdict == ApiKeys.Verdict.KEYS_REFUSED) {
             return AdminPage.login(Status.SERVICE_UNAVAILABLE, Optional.of("The API keys are misconfigured (the log says how):"
                     + " no one can log in until an admin fixes them."));
         }
         if (verdict != ApiKeys.Verdict.ACCEPTED) {
+            throttle.failed(client);
             return AdminPage.login(Status.UNAUTHORIZED, Optional.of("That key is not one of the API keys."));
         }
-        return Response.seeOther(URI.create("/admin")).cookie(session.start(isHttps())).build();
+        return Response.seeOther(URI.create("/admin")).cookie(session.start(presented, secureCookies())).build();
     }
 
     @POST
@@ -139,10 +158,15 @@ public class AdminResource {
     @Operation(hidden = true)
     public Response logout(@CookieParam(AdminSession.COOKIE) String login, @FormParam("csrf") String csrf) {
         Response.ResponseBuilder back = Response.seeOther(URI.create("/admin"));
-        return (session.accepts(login, csrf) ? back.cookie(session.end(isHttps())) : back).build();
+        if (!session.accepts(login, csrf)) {
+            return back.build();
+        }
+        session.logOut(login);
+        return back.cookie(session.cleared(secureCookies())).build();
     }
 
-    private boolean isHttps() {
-        return "https".equals(uriInfo.getBaseUri().getScheme());
+    /** As the configured public URL says: TLS usually ends at a proxy, so this request's scheme says nothing. */
+    private boolean secureCookies() {
+        return settings.isPublicUrlHttps();
     }
 }

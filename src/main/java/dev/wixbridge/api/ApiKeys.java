@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.logging.Logger;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -104,6 +105,15 @@ public class ApiKeys {
             match |= MessageDigest.isEqual(candidate, digest(sandboxKey.get()));
         }
         return match ? Verdict.ACCEPTED : Verdict.REFUSED;
+    }
+
+    /**
+     * Whether a key that {@code matches} is still listed (or is this run's sandbox key): a login
+     * opened with a key ends when the key leaves {@code api.keys}.
+     */
+    public boolean isListed(Predicate<String> matches) {
+        List<String> keys = configured();
+        return problem(keys).isEmpty() && (keys.stream().anyMatch(matches) || sandboxKey.filter(matches).isPresent());
     }
 
     /** The generated key of sandbox mode; empty in any other. */

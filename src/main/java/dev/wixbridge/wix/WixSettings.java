@@ -15,6 +15,7 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.Config;
 
+import dev.wixbridge.platform.config.SandboxMode;
 import dev.wixbridge.platform.security.SecureTokens;
 import dev.wixbridge.proxy.control.ProxySettings;
 import dev.wixbridge.token.control.TokenSettings;
@@ -43,7 +44,7 @@ public class WixSettings {
 
     public static final String WEBHOOK_PUBLIC_KEY = "wix.webhook-public-key";
 
-    public static final String SANDBOX = "wix.sandbox.enabled";
+    public static final String SANDBOX = SandboxMode.ENABLED;
     public static final String SANDBOX_BASE_URL = "wix.sandbox.base-url";
     /** The app id the sandbox plays; never a real Wix app's. */
     public static final String SANDBOX_APP_ID = "sandbox-app";
@@ -61,15 +62,9 @@ public class WixSettings {
     /** The sandbox's app secret: new at every start, known only to this server. */
     private final String sandboxSecret = SecureTokens.newToken();
 
-    /**
-     * Whether the sandbox plays Wix: only when asked for ({@code wix.sandbox.enabled=true}, as
-     * the README's run command does) and no real Wix setting is configured. One real setting
-     * turns it off, so a production server never talks to the sandbox by mistake.
-     */
+    /** Whether the sandbox plays Wix ({@link SandboxMode}). */
     public boolean sandboxActive() {
-        boolean asked = config.getOptionalValue(SANDBOX, String.class).map(Boolean::parseBoolean).orElse(false);
-        return asked && List.of(APP_ID, APP_SECRET, REDIRECT_URL, INSTALLER_URL, API_URL).stream()
-                .allMatch(key -> text(key).isEmpty());
+        return SandboxMode.isActive(config);
     }
 
     /**
@@ -91,6 +86,18 @@ public class WixSettings {
 
     public URI redirectUrl() {
         return URI.create(sandboxActive() ? sandboxBaseUrl() + "/oauth/callback" : required(REDIRECT_URL));
+    }
+
+    /**
+     * Whether our public address is https, as the configured Redirect URL says (TLS usually ends at
+     * a proxy, so a request's own scheme says nothing). Without one configured: assumed so, since a
+     * browser keeps a {@code Secure} cookie of {@code http://localhost} as well.
+     */
+    public boolean isPublicUrlHttps() {
+        if (sandboxActive()) {
+            return sandboxBaseUrl().startsWith("https:");
+        }
+        return text(REDIRECT_URL).map(url -> url.regionMatches(true, 0, "https:", 0, 6)).orElse(true);
     }
 
     public URI installerUrl() {

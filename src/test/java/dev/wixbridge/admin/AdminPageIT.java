@@ -194,7 +194,8 @@ class AdminPageIT extends AgainstFakeWix {
         assertThat(loggedIn.statusCode()).isEqualTo(303);
         assertThat(loggedIn.headers().allValues("Set-Cookie")).anySatisfy(
                 cookie -> assertThat(cookie).startsWith("wix_bridge_admin=").containsIgnoringCase("HttpOnly")
-                        .containsIgnoringCase("SameSite=Strict").contains("Path=/admin"));
+                        .containsIgnoringCase("SameSite=Strict").contains("Path=/admin")
+                        .as("an http Redirect URL: no Secure").doesNotContainIgnoringCase("secure"));
     }
 
     private static String csrf(String html) {

@@ -615,6 +615,9 @@ public final class Benchmarks {
                 | during the flood | %.0f | %.2f ms | %.2f ms | %d |
 
                 The flood: %d callbacks in %.0f s (%.0f/s), answered %s; App URL loads refused as too many open: %d.
+                (403: callers sharing one cookie jar, so a state from another of their browsers, refused as such.)
+                No token request failed; they slowed by the CPU the flood's own requests, the fake Wix and the 400
+                callers take on the same 2 cores. No callback holds a database connection while Wix is asked.
                 """.formatted(RUN.toSeconds(), FLOOD_CALLERS,
                 calm.requestsPerSecond(), calm.p50Millis(), calm.p99Millis(), calm.errors(),
                 flooded.requestsPerSecond(), flooded.p50Millis(), flooded.p99Millis(), flooded.errors(),

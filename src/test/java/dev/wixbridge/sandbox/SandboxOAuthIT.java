@@ -14,6 +14,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 
 import dev.wixbridge.testing.AgainstFakeWix;
+import dev.wixbridge.testing.ApiClient;
 import dev.wixbridge.testing.Browser;
 import dev.wixbridge.testing.Deployments;
 
@@ -40,9 +41,9 @@ class SandboxOAuthIT extends AgainstFakeWix {
         assertThat(installed.body()).contains("installed", "client credentials", "Get an access token");
         Matcher site = Pattern.compile("/sandbox/sites/([0-9a-f-]{36})/access-token").matcher(installed.body());
         assertThat(site.find()).isTrue();
-        Map<String, Object> row = rows.installation(site.group(1)).orElseThrow();
-        assertThat(row.get("status")).isEqualTo("ACTIVE");
-        assertThat(row.get("refresh_token_sealed")).isNull();
+        String key = SandboxIT.sandboxKey(home);
+        assertThat(ApiClient.json(ApiClient.withKey(key).get("/api/installations/" + site.group(1))).getString("status"))
+                .isEqualTo("ACTIVE");
         HttpResponse<String> token = browser.send(post("/sandbox/sites/" + site.group(1) + "/access-token"));
         assertThat(token.body()).contains("A valid access token");
         assertThat(browser.get(Deployments.SERVER + "/install?token=t").statusCode()).isEqualTo(404);

@@ -26,6 +26,11 @@ public record TestDatabase(String url, String user) {
         return "postgresql".equals(System.getProperty("it.db", "h2")) ? postgresql() : h2(name);
     }
 
+    /** An empty PostgreSQL schema of its own, whatever this run's kind (for a test that a sandbox leaves it alone). */
+    public static TestDatabase freshPostgresql() {
+        return postgresql("wix_bridge_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12));
+    }
+
     private static TestDatabase h2() {
         return h2("db");
     }
@@ -43,14 +48,14 @@ public record TestDatabase(String url, String user) {
      * (Payara Server's): then it is emptied first.
      */
     private static TestDatabase postgresql() {
+        String schema = System.getProperty("it.postgresql.schema", "");
+        return postgresql(schema.isEmpty() ? "wix_bridge_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12) : schema);
+    }
+
+    private static TestDatabase postgresql(String schema) {
         String server = System.getProperty("it.postgresql.url", "jdbc:postgresql://127.0.0.1:5432/test");
         String user = System.getProperty("it.postgresql.user", "postgres");
-        String schema = System.getProperty("it.postgresql.schema", "");
-        if (schema.isEmpty()) {
-            schema = "wix_bridge_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        } else {
-            execute(server, user, "DROP SCHEMA IF EXISTS " + schema + " CASCADE");
-        }
+        execute(server, user, "DROP SCHEMA IF EXISTS " + schema + " CASCADE");
         execute(server, user, "CREATE SCHEMA " + schema);
         String created = schema;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> execute(server, user, "DROP SCHEMA " + created + " CASCADE")));

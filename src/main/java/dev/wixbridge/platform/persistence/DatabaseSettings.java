@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.Config;
 
 import dev.wixbridge.platform.config.DataDirectory;
+import dev.wixbridge.platform.config.SandboxMode;
 
 /**
  * Where the data lives. By default an H2 file under {@code data/} (relative to the server's
@@ -39,23 +40,35 @@ public class DatabaseSettings {
     @Inject
     DataDirectory dataDirectory;
 
+    /**
+     * A sandbox's database: in memory, for as long as the server runs, whatever {@code db.*} says
+     * ({@link SandboxMode}): demo sites never land beside real ones.
+     */
+    static final String SANDBOX_URL = "jdbc:h2:mem:wix-bridge-sandbox;DB_CLOSE_DELAY=-1" + H2_OPTIONS;
+
     /** A datasource the admin defined in the server, by JNDI name; when set, {@code db.url} and its kin are not used. */
     public Optional<String> datasource() {
+        if (SandboxMode.isActive(config)) {
+            return Optional.empty();
+        }
         return config.getOptionalValue(DATASOURCE, String.class).map(String::strip).filter(name -> !name.isEmpty());
     }
 
     public String url() {
+        if (SandboxMode.isActive(config)) {
+            return SANDBOX_URL;
+        }
         return config.getOptionalValue(URL, String.class)
                 .orElseGet(() -> "jdbc:h2:file:" + dataDirectory.path().resolve("wix-bridge") + H2_OPTIONS);
     }
 
     public String user() {
-        return config.getOptionalValue(USER, String.class).orElse("");
+        return SandboxMode.isActive(config) ? "" : config.getOptionalValue(USER, String.class).orElse("");
     }
 
     /** Never log this value. */
     public String password() {
-        return config.getOptionalValue(PASSWORD, String.class).orElse("");
+        return SandboxMode.isActive(config) ? "" : config.getOptionalValue(PASSWORD, String.class).orElse("");
     }
 
     /**

@@ -32,6 +32,7 @@ import org.eclipse.microprofile.config.Config;
 
 import dev.wixbridge.platform.config.ConfigurationFault;
 import dev.wixbridge.platform.config.DataDirectory;
+import dev.wixbridge.platform.config.SandboxMode;
 import dev.wixbridge.platform.security.SecureTokens;
 
 /**
@@ -92,8 +93,18 @@ public class TokenKeys {
     }
 
     private String configured() {
+        if (SandboxMode.isActive(config)) {
+            // a sandbox's tokens live in its in-memory database, sealed with a key that dies with it
+            return "sandbox:" + Base64.getEncoder().encodeToString(newKey());
+        }
         String configured = config.getOptionalValue(KEY, String.class).map(String::strip).orElse("");
         return configured.isEmpty() ? generatedKeys() : configured;
+    }
+
+    private static byte[] newKey() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return key;
     }
 
     private void parse(String configured) {
@@ -178,9 +189,7 @@ public class TokenKeys {
                 LOG.info(() -> "Moved the generated token key from " + earlier + " to " + file + " (owner only)");
             }
             if (!Files.exists(file)) {
-                byte[] key = new byte[32];
-                new SecureRandom().nextBytes(key);
-                String line = "local-" + LocalDate.now() + ":" + Base64.getEncoder().encodeToString(key);
+                String line = "local-" + LocalDate.now() + ":" + Base64.getEncoder().encodeToString(newKey());
                 try {
                     Files.createFile(file, ownerOnly(FILE_PERMISSIONS));
                     Files.writeString(file, line + "\n", StandardCharsets.US_ASCII);
