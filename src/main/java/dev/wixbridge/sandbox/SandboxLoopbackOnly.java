@@ -14,8 +14,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response.Status;
 import jakarta.ws.rs.ext.Provider;
 
-import org.eclipse.microprofile.config.Config;
-
 import dev.wixbridge.platform.config.SandboxMode;
 import dev.wixbridge.platform.web.HtmlPage;
 
@@ -31,14 +29,14 @@ import dev.wixbridge.platform.web.HtmlPage;
 public class SandboxLoopbackOnly implements ContainerRequestFilter {
 
     @Inject
-    Config config;
+    SandboxMode sandbox;
 
     @Context
     HttpServletRequest request;
 
     @Override
     public void filter(ContainerRequestContext context) {
-        if (SandboxMode.isActive(config) && !isLoopback(request.getRemoteAddr())) {
+        if (sandbox.active() && !isLoopback(request.getRemoteAddr())) {
             context.abortWith(new HtmlPage(Status.FORBIDDEN, "This sandbox answers only its own machine",
                     "Sandbox mode is for trying the product on one computer: it answers requests from that computer only.",
                     "Open it there, at http://localhost.").toResponse());

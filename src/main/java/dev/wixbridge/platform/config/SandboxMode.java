@@ -35,6 +35,19 @@ public class SandboxMode {
     @Inject
     Config config;
 
+    /** Decided once: a deployment is a sandbox, or not, for its whole life. */
+    private volatile Boolean active;
+
+    /** Whether this deployment is a sandbox; cheap enough for every request. */
+    public boolean active() {
+        Boolean decided = active;
+        if (decided == null) {
+            decided = isActive(config);
+            active = decided;
+        }
+        return decided;
+    }
+
     /** Whether the configuration makes a sandbox (a static method, for settings classes built on a bare {@code Config}). */
     public static boolean isActive(Config config) {
         boolean asked = config.getOptionalValue(ENABLED, String.class).map(Boolean::parseBoolean).orElse(false);
