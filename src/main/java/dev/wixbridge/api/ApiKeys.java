@@ -1,11 +1,14 @@
 package dev.wixbridge.api;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.logging.Logger;
 
@@ -44,15 +47,18 @@ public class ApiKeys {
     /** Chosen once at start: the sandbox is on or off for the deployment's whole life. */
     private volatile Optional<String> sandboxKey = Optional.empty();
 
+    /** The last value of {@code api.keys} read, parsed ({@link #listed()}). */
+    private volatile Listed last;
+
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
         if (settings.sandboxActive()) {
             String key = "sandbox-" + SecureTokens.newToken();
             sandboxKey = Optional.of(key);
+            last = null; // digested again, with the sandbox key
             // a sandbox key opens nothing but the sandbox's demo data, and a newcomer needs to read it
             LOG.info("Sandbox mode: the API key of this run is " + key + " (also on the home page).");
         }
-        List<String> keys = configured();
-        if (keys.isEmpty() && sandboxKey.isEmpty()) {
+        if (listed().keys().isEmpty() && sandboxKey.isEmpty()) {
             LOG.warning(KEY + " is not set (environment variable API_KEYS): the API under /api refuses every call.");
         }
         problem().ifPresent(why -> LOG.severe("Configuration problem: " + why + ". The API under /api answers 503 and"
@@ -65,7 +71,7 @@ public class ApiKeys {
      * in the list is a mistake to fix, not a secret to accept.
      */
     public Optional<String> problem() {
-        return problem(configured());
+        return listed().problem();
     }
 
     private static Optional<String> problem(List<String> keys) {
@@ -84,27 +90,20 @@ public class ApiKeys {
     }
 
     /**
-     * Judges {@code presented} (null when the caller sent none), reading {@code api.keys} once.
-     * Compares digests in constant time, and always compares with every key, so timing tells
-     * nothing about how close a guess was.
+     * Judges {@code presented} (null when the caller sent none): one SHA-256 digest and a hash
+     * lookup among the digests of the listed keys. A lookup by digest tells a guesser nothing
+     * about how close a guess was (nearby keys have unrelated digests), so it needs no
+     * constant-time comparison.
      */
     public Verdict judge(String presented) {
-        List<String> keys = configured();
-        if (problem(keys).isPresent()) {
+        Listed listed = listed();
+        if (listed.problem().isPresent()) {
             return Verdict.KEYS_REFUSED;
         }
         if (presented == null) {
             return Verdict.REFUSED;
         }
-        byte[] candidate = digest(presented);
-        boolean match = false;
-        for (String key : keys) {
-            match |= MessageDigest.isEqual(candidate, digest(key));
-        }
-        if (sandboxKey.isPresent()) {
-            match |= MessageDigest.isEqual(candidate, digest(sandboxKey.get()));
-        }
-        return match ? Verdict.ACCEPTED : Verdict.REFUSED;
+        return listed.digests().contains(ByteBuffer.wrap(digest(presented))) ? Verdict.ACCEPTED : Verdict.REFUSED;
     }
 
     /**
@@ -112,8 +111,8 @@ public class ApiKeys {
      * opened with a key ends when the key leaves {@code api.keys}.
      */
     public boolean isListed(Predicate<String> matches) {
-        List<String> keys = configured();
-        return problem(keys).isEmpty() && (keys.stream().anyMatch(matches) || sandboxKey.filter(matches).isPresent());
+        Listed listed = listed();
+        return listed.problem().isEmpty() && (listed.keys().stream().anyMatch(matches) || sandboxKey.filter(matches).isPresent());
     }
 
     /** The generated key of sandbox mode; empty in any other. */
@@ -121,10 +120,27 @@ public class ApiKeys {
         return sandboxKey;
     }
 
-    private List<String> configured() {
-        return config.getOptionalValue(KEY, String.class)
-                .map(value -> Arrays.stream(value.split(",")).map(String::strip).filter(key -> !key.isEmpty()).toList())
-                .orElse(List.of());
+    /**
+     * {@code api.keys} as configured now, parsed and digested once per value: the value is read on
+     * every call (a key removed from a dynamic config source takes effect at once), the digests
+     * are built again only when it changed.
+     */
+    private Listed listed() {
+        String value = config.getOptionalValue(KEY, String.class).orElse("");
+        Listed last = this.last;
+        if (last == null || !last.value().equals(value)) {
+            List<String> keys = Arrays.stream(value.split(",")).map(String::strip).filter(key -> !key.isEmpty()).toList();
+            Set<ByteBuffer> digests = new HashSet<>();
+            keys.forEach(key -> digests.add(ByteBuffer.wrap(digest(key))));
+            sandboxKey.ifPresent(key -> digests.add(ByteBuffer.wrap(digest(key))));
+            last = new Listed(value, keys, Set.copyOf(digests), problem(keys));
+            this.last = last;
+        }
+        return last;
+    }
+
+    /** One value of {@code api.keys}: its keys, their digests (and the sandbox key's), and what is wrong with it. */
+    private record Listed(String value, List<String> keys, Set<ByteBuffer> digests, Optional<String> problem) {
     }
 
     private static byte[] digest(String value) {

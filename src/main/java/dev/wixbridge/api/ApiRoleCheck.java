@@ -9,11 +9,12 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 
 /**
- * The API's second lock, independent of the first: web.xml's security constraint is matched on the
- * request's URL by the server, and a URL the server reads differently from JAX-RS ({@code //api},
- * {@code /%61pi}, path parameters, dot segments) could slip past it. This check sits on the
- * resources themselves, so whatever URL reached one, a caller the security mechanism did not log
- * in with the role {@link ApiRoles#API_CLIENT} gets the same {@code 401} as at the door.
+ * The API's second lock, independent of the first: web.xml maps the key filter
+ * ({@link ApiKeyAuthentication}) to {@code /api/*}, matched on the request's URL by the server,
+ * and a URL the server reads differently from JAX-RS ({@code //api}, {@code /%61pi}, path
+ * parameters, dot segments) could slip past it. This check sits on the
+ * resources themselves, so whatever URL reached one, a caller the key filter did not pass on in
+ * the role {@link ApiRoles#API_CLIENT} gets the same {@code 401} as at the door.
  *
  * <p>It costs one role lookup on the request: the key itself was checked once, by
  * {@link ApiKeyAuthentication}.

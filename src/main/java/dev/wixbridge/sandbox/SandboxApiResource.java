@@ -1,7 +1,8 @@
 package dev.wixbridge.sandbox;
 
+import static dev.wixbridge.platform.JsonValues.JSON;
+
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -43,7 +44,7 @@ public class SandboxApiResource {
             case "refresh_token" -> wix.refresh(request.getString("refresh_token", null));
             default -> java.util.Optional.<SandboxWix.Tokens>empty();
         };
-        return tokens.map(granted -> Response.ok(Json.createObjectBuilder()
+        return tokens.map(granted -> Response.ok(JSON.createObjectBuilder()
                         .add("access_token", granted.accessToken())
                         .add("refresh_token", granted.refreshToken())
                         .build().toString()).build())
@@ -63,7 +64,7 @@ public class SandboxApiResource {
             return error(400, "unsupported grant type");
         }
         return wix.clientCredentials(request.getString("instance_id", null))
-                .map(token -> Response.ok(Json.createObjectBuilder()
+                .map(token -> Response.ok(JSON.createObjectBuilder()
                         .add("access_token", token)
                         .add("token_type", "Bearer")
                         .add("expires_in", SandboxWix.CLIENT_CREDENTIALS_LIFETIME.toSeconds())
@@ -76,12 +77,12 @@ public class SandboxApiResource {
     @Operation(hidden = true)
     public Response instance(@HeaderParam(HttpHeaders.AUTHORIZATION) String accessToken) {
         return wix.siteOfAccessToken(accessToken)
-                .map(instanceId -> Response.ok(Json.createObjectBuilder()
-                        .add("instance", Json.createObjectBuilder()
+                .map(instanceId -> Response.ok(JSON.createObjectBuilder()
+                        .add("instance", JSON.createObjectBuilder()
                                 .add("instanceId", instanceId)
                                 .add("appName", "Sandbox app")
                                 .add("isFree", true))
-                        .add("site", Json.createObjectBuilder().add("siteDisplayName", "Sandbox demo site"))
+                        .add("site", JSON.createObjectBuilder().add("siteDisplayName", "Sandbox demo site"))
                         .build().toString()).build())
                 .orElseGet(() -> error(401, "unauthorized"));
     }
@@ -95,6 +96,6 @@ public class SandboxApiResource {
     }
 
     private static Response error(int status, String message) {
-        return Response.status(status).entity(Json.createObjectBuilder().add("message", message).build().toString()).build();
+        return Response.status(status).entity(JSON.createObjectBuilder().add("message", message).build().toString()).build();
     }
 }

@@ -1,5 +1,7 @@
 package dev.wixbridge.wix;
 
+import static dev.wixbridge.platform.JsonValues.JSON;
+
 import java.io.StringReader;
 import java.time.Duration;
 import java.time.ZonedDateTime;
@@ -9,7 +11,6 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
@@ -50,7 +51,7 @@ public class WixErrorMapper implements ResponseExceptionMapper<WixCallFailed> {
         if (body == null || body.isBlank() || body.length() > 16_384) {
             return Optional.empty();
         }
-        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(body))) {
             JsonObject json = reader.readObject();
             JsonObject details = json.get("details") instanceof JsonObject d ? d : null;
             JsonObject applicationError = details != null && details.get("applicationError") instanceof JsonObject a ? a : null;

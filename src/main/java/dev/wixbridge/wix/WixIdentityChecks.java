@@ -1,5 +1,7 @@
 package dev.wixbridge.wix;
 
+import static dev.wixbridge.platform.JsonValues.JSON;
+
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -12,7 +14,6 @@ import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -60,7 +61,7 @@ public class WixIdentityChecks implements WixIdentities {
             return new IdentityCheck.Malformed("instance must be base64url");
         }
         JsonObject decoded;
-        try (JsonReader reader = Json.createReader(new StringReader(
+        try (JsonReader reader = JSON.createReader(new StringReader(
                 new String(Base64.getUrlDecoder().decode(data), StandardCharsets.UTF_8)))) {
             decoded = reader.readObject();
         } catch (IllegalArgumentException | JsonException | IllegalStateException e) {
@@ -101,7 +102,7 @@ public class WixIdentityChecks implements WixIdentities {
             return new TokenIdentity(new IdentityCheck.Invalid("the token was issued to another app"), now.plus(REFUSAL_MEMORY));
         }
         Instant expiresAt = info.exp() == null ? now.plus(REFUSAL_MEMORY) : Instant.ofEpochSecond(info.exp());
-        JsonObjectBuilder identity = Json.createObjectBuilder();
+        JsonObjectBuilder identity = JSON.createObjectBuilder();
         add(identity, "instanceId", info.instanceId());
         add(identity, "siteId", info.siteId());
         add(identity, "subjectType", info.subjectType());

@@ -26,7 +26,8 @@ import dev.wixbridge.token.control.TokenSettings;
  *
  * <p>Required keys are read as optional on purpose: a missing key must not stop the
  * deployment, it must produce a clear message naming the key (see {@link #problems()}).
- * Values are read on every call so that a config source that changes at run time is honoured.
+ * Values are read on every call so that a config source that changes at run time is honoured
+ * ({@link #problems()} within a second).
  */
 @ApplicationScoped
 public class WixSettings {
@@ -58,6 +59,17 @@ public class WixSettings {
     Config config;
 
     private volatile ParsedKey parsedKey;
+
+    /**
+     * The settings are checked again at most once a second: the gates ask on every API call, and
+     * a check reads some twenty values; a config source that changes at run time is honoured
+     * within the second.
+     */
+    private static final long RECHECK_NANOS = 1_000_000_000L;
+    private volatile Checked lastCheck;
+
+    private record Checked(long atNanos, List<String> problems) {
+    }
 
     /** The sandbox's app secret: new at every start, known only to this server. */
     private final String sandboxSecret = SecureTokens.newToken();
@@ -139,6 +151,16 @@ public class WixSettings {
      * install flow can run. Names keys, never values.
      */
     public List<String> problems() {
+        Checked last = lastCheck;
+        long now = System.nanoTime();
+        if (last == null || now - last.atNanos() >= RECHECK_NANOS) {
+            last = new Checked(now, List.copyOf(check()));
+            lastCheck = last;
+        }
+        return last.problems();
+    }
+
+    private List<String> check() {
         List<String> problems = new ArrayList<>();
         text(AUTH_MODE).filter(value -> AuthMode.parse(value).isEmpty())
                 .ifPresent(value -> problems.add(AUTH_MODE + " must be 'custom' or 'oauth' (environment variable "

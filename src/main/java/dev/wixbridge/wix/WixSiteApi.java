@@ -1,11 +1,12 @@
 package dev.wixbridge.wix;
 
+import static dev.wixbridge.platform.JsonValues.JSON;
+
 import java.io.StringReader;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -28,7 +29,7 @@ public class WixSiteApi {
     public SiteCallResult<JsonObject> instance(String accessToken) {
         return call(() -> {
             String json = clients.apps().instanceJson(accessToken);
-            try (JsonReader reader = Json.createReader(new StringReader(json == null ? "" : json))) {
+            try (JsonReader reader = JSON.createReader(new StringReader(json == null ? "" : json))) {
                 return reader.readObject();
             } catch (JsonException | IllegalStateException e) {
                 throw new ProcessingException("not a JSON object");

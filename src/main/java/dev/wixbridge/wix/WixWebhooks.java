@@ -1,5 +1,7 @@
 package dev.wixbridge.wix;
 
+import static dev.wixbridge.platform.JsonValues.JSON;
+
 import java.io.StringReader;
 import java.security.interfaces.RSAPublicKey;
 import java.text.ParseException;
@@ -12,7 +14,6 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -148,7 +149,7 @@ public class WixWebhooks implements WebhookVerifier {
     }
 
     private static JsonStructure structure(String json) {
-        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(json))) {
             return reader.read();
         }
     }

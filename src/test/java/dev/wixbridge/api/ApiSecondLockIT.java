@@ -25,9 +25,9 @@ import dev.wixbridge.testing.Deployments;
 import dev.wixbridge.testing.FakeWix;
 
 /**
- * The API's two locks are independent: with web.xml's security constraint gone (as if a server
- * read a URL past it), the resources' own role check still refuses every endpoint, even to a caller
- * presenting a valid key, since no mechanism logged it in. Every endpoint the OpenAPI document lists is tried.
+ * The API's two locks are independent: with web.xml's mapping of the key filter gone (as if a
+ * server read a URL past it), the resources' own role check still refuses every endpoint, even to
+ * a caller presenting a valid key, since the filter never passed it on. Every endpoint the OpenAPI document lists is tried.
  */
 class ApiSecondLockIT extends AgainstFakeWix {
 
@@ -40,8 +40,8 @@ class ApiSecondLockIT extends AgainstFakeWix {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        String unlocked = webXml.replaceAll("(?s)<security-constraint>.*</security-constraint>", "");
-        assertThat(unlocked).as("the WAR's web.xml has a constraint to remove").isNotEqualTo(webXml);
+        String unlocked = webXml.replaceAll("(?s)<filter-mapping>\\s*<filter-name>api-key</filter-name>.*?</filter-mapping>", "");
+        assertThat(unlocked).as("the WAR's web.xml maps the key filter").isNotEqualTo(webXml);
         war.delete("WEB-INF/web.xml");
         return war.addAsWebInfResource(new StringAsset(unlocked), "web.xml");
     }

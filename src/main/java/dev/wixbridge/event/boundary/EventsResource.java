@@ -1,11 +1,12 @@
 package dev.wixbridge.event.boundary;
 
+import static dev.wixbridge.platform.JsonValues.JSON;
+
 import java.io.StringReader;
 import java.time.Duration;
 import java.util.Optional;
 
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
@@ -67,26 +68,26 @@ public class EventsResource {
         }
         Optional<String> site = Optional.ofNullable(instanceId).filter(value -> !value.isEmpty()).map(ApiParameters::instanceId);
         EventFeed.Page page = feed.read(from, size, new EventFeed.Filter(type, site), waiting);
-        JsonArrayBuilder items = Json.createArrayBuilder();
+        JsonArrayBuilder items = JSON.createArrayBuilder();
         page.items().forEach(event -> items.add(json(event)));
-        return Response.ok(Json.createObjectBuilder().add("items", items).add("next", page.next().token()).build().toString())
+        return Response.ok(JSON.createObjectBuilder().add("items", items).add("next", page.next().token()).build().toString())
                 .header(HttpHeaders.CACHE_CONTROL, "no-store").build();
     }
 
     private static JsonObjectBuilder json(WixEvent event) {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JSON.createObjectBuilder()
                 .add("id", event.eventId())
                 .add("eventType", event.eventType())
                 .add("eventTime", event.eventTime().toString())
                 .add("receivedAt", event.receivedAt().toString())
                 .add("data", parsed(event.data()));
-        json.add("instanceId", event.instanceId() == null ? JsonValue.NULL : Json.createValue(event.instanceId()));
+        json.add("instanceId", event.instanceId() == null ? JsonValue.NULL : JSON.createValue(event.instanceId()));
         json.add("identity", event.identity() == null ? JsonValue.NULL : parsed(event.identity()));
         return json;
     }
 
     private static JsonValue parsed(String json) {
-        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(json))) {
             return reader.readValue();
         }
     }

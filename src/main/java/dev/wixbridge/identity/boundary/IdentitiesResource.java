@@ -1,12 +1,13 @@
 package dev.wixbridge.identity.boundary;
 
+import static dev.wixbridge.platform.JsonValues.JSON;
+
 import java.io.StringReader;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Supplier;
 
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -95,7 +96,7 @@ public class IdentitiesResource {
         if (body == null || body.length() > 32_768) {
             throw new InvalidApiParameter("The body must be a JSON object with the string member '" + name + "'.");
         }
-        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(body))) {
             JsonObject json = reader.readObject();
             if (json.get(name) instanceof JsonString value && !value.getString().isBlank()) {
                 return value.getString();

@@ -34,8 +34,8 @@ import dev.wixbridge.token.control.SiteRegistration;
 
 /**
  * The installations, for the team's other software. Only callers with the role
- * {@link ApiRoles#API_CLIENT} reach it: {@code web.xml} constrains {@code /api/*} to that role,
- * which the servlet container enforces before any resource runs (see {@link ApiKeyAuthentication}).
+ * {@link ApiRoles#API_CLIENT} reach it: the key filter on {@code /api/*} ({@link ApiKeyAuthentication})
+ * and the role check on the resource ({@link ApiClientsOnly}).
  */
 @ApiClientsOnly
 @Path("api/installations")

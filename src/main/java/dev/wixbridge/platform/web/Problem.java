@@ -1,10 +1,11 @@
 package dev.wixbridge.platform.web;
 
+import static dev.wixbridge.platform.JsonValues.JSON;
+
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -23,7 +24,7 @@ public record Problem(String type, String title, int status, String detail, Map<
     public static final String MEDIA_TYPE = "application/problem+json";
 
     public String toJson() {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JSON.createObjectBuilder()
                 .add("type", type)
                 .add("title", title)
                 .add("status", status);

@@ -1,7 +1,8 @@
 package dev.wixbridge.token.boundary;
 
+import static dev.wixbridge.platform.JsonValues.JSON;
+
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -40,7 +41,7 @@ public class RefreshTokensResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response eraseAll() {
         return erasure.eraseAll().stream()
-                .mapToObj(erased -> Response.ok(Json.createObjectBuilder().add("erased", erased).build().toString()).build())
+                .mapToObj(erased -> Response.ok(JSON.createObjectBuilder().add("erased", erased).build().toString()).build())
                 .findFirst()
                 .orElseGet(() -> Problems.wrongAuthMode("The app authenticates with refresh tokens (wix.auth-mode=custom): "
                         + "erasing them would cut every site off.").toResponse());

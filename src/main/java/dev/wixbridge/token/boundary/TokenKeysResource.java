@@ -1,7 +1,8 @@
 package dev.wixbridge.token.boundary;
 
+import static dev.wixbridge.platform.JsonValues.JSON;
+
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -33,10 +34,10 @@ public class TokenKeysResource {
     @Operation(summary = "Reseal every stored token under the first key of wix.token-keys")
     public Response reseal() {
         TokenResealing.Outcome outcome = resealing.resealAll();
-        return Response.ok(Json.createObjectBuilder()
+        return Response.ok(JSON.createObjectBuilder()
                 .add("keyId", outcome.keyId())
                 .add("resealed", outcome.resealed())
-                .add("unreadable", Json.createArrayBuilder(outcome.unreadable()))
+                .add("unreadable", JSON.createArrayBuilder(outcome.unreadable()))
                 .build().toString()).build();
     }
 }
