@@ -1,5 +1,8 @@
 package dev.wixbridge;
 
+import java.net.URI;
+
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -19,6 +22,7 @@ import dev.wixbridge.wix.WixSettings;
 /** {@code /}: what this service is, and in sandbox mode a button that installs a demo site through the real flow. */
 @Path("")
 @BrowserFacing
+@ApplicationScoped
 public class HomeResource {
 
     @Inject
@@ -27,12 +31,9 @@ public class HomeResource {
     @Inject
     ApiKeys apiKeys;
 
-    @Context
-    UriInfo uriInfo;
-
     @GET
     @Operation(hidden = true)
-    public Response home() {
+    public Response home(@Context UriInfo uriInfo) {
         String about = "<p>Wix Bridge takes a Wix app through its OAuth install handshake and keeps a valid Wix "
                 + "access token at hand for every site that installed the app.</p>";
         if (!settings.sandboxActive() && !settings.problems().isEmpty()) {
@@ -70,16 +71,16 @@ public class HomeResource {
                 + "stand-in plays Wix. Set <code>WIX_APP_ID</code>, <code>WIX_APP_SECRET</code> and "
                 + "<code>WIX_REDIRECT_URL</code> to talk to the real Wix.</p>" + about + steps
                 + "<form method=\"post\" action=\"/sandbox/sites\"><button type=\"submit\">Install a demo site</button></form>"
-                + apiKeys.sandboxKey().map(this::sandboxKeyHelp).orElse("");
+                + apiKeys.sandboxKey().map(key -> sandboxKeyHelp(key, uriInfo.getBaseUri())).orElse("");
         return Html.page(Status.OK, "Wix Bridge (sandbox)", body, true).build();
     }
 
     /** The sandbox's own API key, generated at start: a real deployment never has one. */
-    private String sandboxKeyHelp(String key) {
-        String api = uriInfo.getBaseUri().resolve("api/installations").toString();
+    private static String sandboxKeyHelp(String key, URI base) {
+        String api = base.resolve("api/installations").toString();
         return "<h2>Administer the sandbox</h2><p>This run's API key (new at each start, valid only in sandbox mode): "
                 + "<code id=\"sandbox-api-key\">" + Html.escape(key) + "</code></p>"
-                + "<p>Log in to the <a href=\"" + Html.escape(uriInfo.getBaseUri().resolve("admin").toString())
+                + "<p>Log in to the <a href=\"" + Html.escape(base.resolve("admin").toString())
                 + "\">admin page</a> with it, or call the API:</p><pre>API_KEY=" + Html.escape(key)
                 + "\ncurl -H \"Authorization: Bearer $API_KEY\" " + Html.escape(api) + "</pre>";
     }

@@ -6,6 +6,7 @@ import java.io.StringReader;
 import java.time.Duration;
 import java.util.Optional;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
@@ -39,6 +40,7 @@ import dev.wixbridge.event.entity.WixEvent;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "events", description = "Wix's webhook events, verified")
 @SecurityRequirement(name = ApiKeyAuthentication.OPENAPI_SCHEME)
+@ApplicationScoped
 public class EventsResource {
 
     static final int DEFAULT_LIMIT = 100;

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -28,6 +29,7 @@ import dev.wixbridge.platform.web.RetryAfter;
  */
 @Path("webhooks/wix")
 @OwnBodyLimit
+@ApplicationScoped
 public class WebhookResource {
 
     /** Far above any event Wix sends; keeps junk out of memory and the database. */

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Supplier;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -45,6 +46,7 @@ import dev.wixbridge.token.boundary.WixAppRequired;
 @Tag(name = "identities", description = "Verifies the identities Wix gives dashboard pages")
 @SecurityRequirement(name = ApiKeyAuthentication.OPENAPI_SCHEME)
 @WixAppRequired
+@ApplicationScoped
 public class IdentitiesResource {
 
     @Inject

@@ -1,5 +1,6 @@
 package dev.wixbridge.install.boundary;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
@@ -24,6 +25,7 @@ import dev.wixbridge.wix.WixInstaller;
 @Path("install")
 @BrowserFacing
 @ConfiguredOnly
+@ApplicationScoped
 public class AppUrlResource {
 
     @Inject
@@ -35,12 +37,9 @@ public class AppUrlResource {
     @Inject
     InstallPages pages;
 
-    @Context
-    UriInfo uriInfo;
-
     @GET
     @Operation(hidden = true) // a page for browsers, not part of the API
-    public Response install(@CookieParam(InstallCookie.NAME) Cookie cookie) {
+    public Response install(@CookieParam(InstallCookie.NAME) Cookie cookie, @Context UriInfo uriInfo) {
         String token = QueryParameters.of(uriInfo).require("token");
         String browserId = InstallCookie.browserId(cookie).orElseGet(SecureTokens::newToken);
         return states.issue(browserId)

@@ -1,5 +1,6 @@
 package dev.wixbridge.install.boundary;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.GET;
@@ -24,6 +25,7 @@ import dev.wixbridge.platform.web.QueryParameters;
 @Path("oauth/callback")
 @BrowserFacing
 @ConfiguredOnly
+@ApplicationScoped
 public class RedirectUrlResource {
 
     @Inject
@@ -32,12 +34,9 @@ public class RedirectUrlResource {
     @Inject
     InstallPages pages;
 
-    @Context
-    UriInfo uriInfo;
-
     @GET
     @Operation(hidden = true) // a page for browsers, not part of the API
-    public Response callback(@CookieParam(InstallCookie.NAME) Cookie cookie) {
+    public Response callback(@CookieParam(InstallCookie.NAME) Cookie cookie, @Context UriInfo uriInfo) {
         QueryParameters query = QueryParameters.of(uriInfo);
         String code = query.require("code");
         String instanceId = InstanceIds.parse(query.require("instanceId", InstanceIds.FORMAT, "a Wix instance id")).orElseThrow();

@@ -1,5 +1,6 @@
 package dev.wixbridge.installation.boundary;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -46,6 +47,7 @@ import dev.wixbridge.token.control.SiteRegistration;
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "400", description = "A malformed instance id or query parameter (type /problems/invalid-parameter)",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@ApplicationScoped
 public class InstallationsResource {
 
     @Inject

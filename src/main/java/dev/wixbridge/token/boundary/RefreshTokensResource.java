@@ -2,6 +2,7 @@ package dev.wixbridge.token.boundary;
 
 import static dev.wixbridge.platform.JsonValues.JSON;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.Path;
@@ -29,6 +30,7 @@ import dev.wixbridge.token.control.RefreshTokenErasure;
 @Tag(name = "token keys")
 @SecurityRequirement(name = ApiKeyAuthentication.OPENAPI_SCHEME)
 @WixAppRequired
+@ApplicationScoped
 public class RefreshTokensResource {
 
     @Inject

@@ -1,5 +1,6 @@
 package dev.wixbridge.token.boundary;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -34,6 +35,7 @@ import dev.wixbridge.wix.WixSiteApi;
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "400", description = "A malformed instance id (type /problems/invalid-parameter)",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@ApplicationScoped
 public class SetupCompleteResource {
 
     @Inject

@@ -2,6 +2,7 @@ package dev.wixbridge.token.boundary;
 
 import static dev.wixbridge.platform.JsonValues.JSON;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -24,6 +25,7 @@ import dev.wixbridge.token.control.TokenResealing;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "token keys", description = "Rotation of the keys that seal tokens at rest")
 @SecurityRequirement(name = ApiKeyAuthentication.OPENAPI_SCHEME)
+@ApplicationScoped
 public class TokenKeysResource {
 
     @Inject

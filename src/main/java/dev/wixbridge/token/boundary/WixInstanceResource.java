@@ -1,5 +1,6 @@
 package dev.wixbridge.token.boundary;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -33,6 +34,7 @@ import dev.wixbridge.wix.WixSiteApi;
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "400", description = "A malformed instance id (type /problems/invalid-parameter)",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@ApplicationScoped
 public class WixInstanceResource {
 
     @Inject
