@@ -1,10 +1,16 @@
 package dev.wixbridge.platform.metrics;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 import org.eclipse.microprofile.metrics.annotation.RegistryScope;
@@ -20,9 +26,18 @@ public class MicroProfileMetricsRecorder implements MetricsRecorder {
     @RegistryScope(scope = MetricRegistry.APPLICATION_SCOPE)
     MetricRegistry registry;
 
+    /**
+     * Counters by name and tags, looked up in the registry once: a registry lookup builds a metric
+     * id and takes the registry's lock, on every token request.
+     */
+    private final Map<List<String>, Counter> counters = new ConcurrentHashMap<>();
+
     @Override
     public void count(String name, String... tags) {
-        registry.counter(name, tags(tags)).inc();
+        List<String> key = new ArrayList<>(tags.length + 1);
+        key.add(name);
+        key.addAll(Arrays.asList(tags));
+        counters.computeIfAbsent(key, unknown -> registry.counter(name, tags(tags))).inc();
     }
 
     @Override
