@@ -48,6 +48,11 @@ public final class Benchmarks {
     /** The baseline of the token API: a small page of the same server, through the same JAX-RS stack. */
     private static final String TRIVIAL = "/";
     private static final int MANY_SITES = Integer.getInteger("bench.many-sites", 100_000);
+    /** Section 8's table size (0 leaves the section out); tokens are served for {@link #SCALE_SERVED} of them. */
+    private static final int SCALE_SITES = Integer.getInteger("bench.scale-sites", 1_000_000);
+    private static final int SCALE_SERVED = 10_000;
+    private static final int LIST_PAGE = 100;
+    private static final int LIST_CALLS = 200;
     private static final int TOKEN_LIFETIME_SECONDS = 15; // ttl 75 s minus the 60 s refresh skew
     /**
      * The settings server-config/README.md recommends for a small server, plus Native Memory
@@ -120,6 +125,11 @@ public final class Benchmarks {
             results.append(header()).append(tokenSection(tokens, trivial, refreshes)).append(floodSection(tokens, tokensInFlood, flooded))
                     .append(comparisonSection(tokens, refreshes))
                     .append(installSection(installs, installCpu)).append(memorySection(memory, many));
+
+            // 8. Scale: the table grown to a million rows; the first 1,000 sites again, then a random 10,000
+            if (SCALE_SITES > 0) {
+                results.append(scaleSection(scale(pid, wix, siteFile, tokens, refreshes)));
+            }
         }
 
         // 5. The same token workload on the same sites by client credentials (wix.auth-mode=oauth)
@@ -418,6 +428,139 @@ public final class Benchmarks {
         running.set(false);
         sampler.join();
         return new Streaming(callers, size, passed.get(), seconds, liveBefore, peak.get(), JvmMemory.liveHeapMiB(pid));
+    }
+
+    // ----- scale
+
+    record Scale(int rows, double insertSeconds, Wrk sameSites, Refreshes sameRefreshes, Wrk randomSites,
+                 Refreshes randomRefreshes, long liveHeapMiB, double firstPageP50, double lastPageP50, Wrk small,
+                 Refreshes smallRefreshes) {
+    }
+
+    /**
+     * Grows the table to {@link #SCALE_SITES} rows (straight into PostgreSQL), then serves tokens
+     * for the 1,000 sites of section 1 (the same work as there, on a table a thousand times
+     * larger) and for a random {@link #SCALE_SERVED} of the rows, and times the installations list's
+     * first and last pages of {@value #LIST_PAGE}.
+     */
+    private static Scale scale(long pid, FakeWix wix, Path siteFile, Wrk small, Refreshes smallRefreshes) throws Exception {
+        long started = System.nanoTime();
+        insertSites(SCALE_SITES - countSites(), wix);
+        double insertSeconds = (System.nanoTime() - started) / 1e9;
+        int rows = countSites();
+
+        wrk(pid, siteFile, null, Duration.ofSeconds(10), true); // warm-up
+        Measured same = measuredTokens(pid, wix, siteFile, SITES);
+
+        Path randomFile = siteFile.resolveSibling("random-sites.txt");
+        Files.write(randomFile, randomSites(SCALE_SERVED));
+        wrk(pid, randomFile, null, Duration.ofSeconds(10), true); // warm-up: each site's first refresh
+        Measured random = measuredTokens(pid, wix, randomFile, SCALE_SERVED);
+        long liveHeap = JvmMemory.liveHeapMiB(pid);
+
+        double firstPage = listP50(null);
+        double lastPage = listP50(cursorOfLastPage());
+        return new Scale(rows, insertSeconds, same.wrk(), same.refreshes(), random.wrk(), random.refreshes(), liveHeap,
+                firstPage, lastPage, small, smallRefreshes);
+    }
+
+    private record Measured(Wrk wrk, Refreshes refreshes) {
+    }
+
+    private static Measured measuredTokens(long pid, FakeWix wix, Path siteFile, int sites) throws Exception {
+        int callsBefore = wix.calls().size();
+        long refreshesBefore = wix.refreshCalls();
+        long refusedBefore = wix.refusedRefreshCalls();
+        Wrk run = wrk(pid, siteFile, null, RUN, true);
+        return new Measured(run, new Refreshes(wix.refreshCalls() - refreshesBefore, wix.refusedRefreshCalls() - refusedBefore,
+                wix.mostRefreshesForOneSite(callsBefore), sites));
+    }
+
+    /** The median of {@value #LIST_CALLS} calls, one after another, for the page after {@code after} (null: the first). */
+    private static double listP50(String after) throws Exception {
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        String uri = SERVER + "/api/installations?limit=" + LIST_PAGE + (after == null ? "" : "&after=" + after);
+        List<Long> nanos = new ArrayList<>();
+        for (int i = 0; i < LIST_CALLS + LIST_CALLS / 4; i++) {
+            long begun = System.nanoTime();
+            HttpResponse<String> page = client.send(HttpRequest.newBuilder(URI.create(uri))
+                    .header("Authorization", "Bearer " + Deployments.API_KEY).build(), HttpResponse.BodyHandlers.ofString());
+            if (page.statusCode() != 200 || !page.body().contains("instanceId")) {
+                throw new IllegalStateException("installations list answered " + page.statusCode());
+            }
+            if (i >= LIST_CALLS / 4) { // the first quarter warms up
+                nanos.add(System.nanoTime() - begun);
+            }
+        }
+        Collections.sort(nanos);
+        return nanos.get(nanos.size() / 2) / 1e6;
+    }
+
+    /** The API's cursor (base64url of the last instance id of the page before) that opens the list's last full page. */
+    private static String cursorOfLastPage() throws Exception {
+        try (Connection connection = DriverManager.getConnection(Deployments.DATABASE.url(), Deployments.DATABASE.user(), "");
+             var rs = connection.createStatement().executeQuery("SELECT instance_id FROM installation ORDER BY instance_id DESC"
+                     + " OFFSET " + LIST_PAGE + " LIMIT 1")) {
+            rs.next();
+            return java.util.Base64.getUrlEncoder().withoutPadding()
+                    .encodeToString(rs.getString(1).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+    }
+
+    private static int countSites() throws Exception {
+        try (Connection connection = DriverManager.getConnection(Deployments.DATABASE.url(), Deployments.DATABASE.user(), "");
+             var rs = connection.createStatement().executeQuery("SELECT count(*) FROM installation")) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
+    private static List<String> randomSites(int count) throws Exception {
+        List<String> ids = new ArrayList<>();
+        try (Connection connection = DriverManager.getConnection(Deployments.DATABASE.url(), Deployments.DATABASE.user(), "");
+             var rs = connection.createStatement().executeQuery("SELECT instance_id FROM installation WHERE status = 'ACTIVE'"
+                     + " ORDER BY random() LIMIT " + count)) {
+            while (rs.next()) {
+                ids.add(rs.getString(1));
+            }
+        }
+        return ids;
+    }
+
+    private static String scaleSection(Scale scale) {
+        double sameRatio = scale.sameSites().cpuPerRequest().serverMillis() / scale.small().cpuPerRequest().serverMillis();
+        double randomRatio = scale.randomSites().cpuPerRequest().serverMillis() / scale.small().cpuPerRequest().serverMillis();
+        return """
+
+                ## 8. Scale: %,d installations
+
+                The table grown to %,d rows (written straight to PostgreSQL in %.0f s, sealed tokens the fake Wix
+                honours), then the token run of section 1 again: on the same 1,000 sites (the same work on a
+                table a thousand times larger), and on a random %,d of the rows (ten times the sites, so ten
+                times the refreshes at these 15 s token lifetimes).
+
+                | token API | sites served | requests/s | p50 | p99 | errors | refreshes per site per lifetime | server CPU per request | against section 1 |
+                | --- | --- | --- | --- | --- | --- | --- | --- | --- |
+                | section 1, %,d rows | %,d | %.0f | %.2f ms | %.2f ms | %d | %.3f | %.3f ms | 1.00× |
+                | %,d rows, the same sites | %,d | %.0f | %.2f ms | %.2f ms | %d | %.3f | %.3f ms | %.2f× |
+                | %,d rows, random sites | %,d | %.0f | %.2f ms | %.2f ms | %d | %.3f | %.3f ms | %.2f× |
+
+                Heap live set after the random-site run: **%d MiB** (target at most 128). The installations
+                list (`GET /api/installations?limit=%d`, one caller, %d calls each): first page p50 **%.2f ms**,
+                last page p50 **%.2f ms** (%.2f× the first; target at most 2×): the list pages by instance id
+                through the primary key, so the last page costs what the first does.
+                """.formatted(scale.rows(), scale.rows(), scale.insertSeconds(), scale.randomRefreshes().sites(),
+                SITES + WARM_UP_INSTALLS, scale.smallRefreshes().sites(), scale.small().requestsPerSecond(), scale.small().p50Millis(),
+                scale.small().p99Millis(), scale.small().errors(), scale.smallRefreshes().perSitePerLifetime(),
+                scale.small().cpuPerRequest().serverMillis(),
+                scale.rows(), scale.sameRefreshes().sites(), scale.sameSites().requestsPerSecond(), scale.sameSites().p50Millis(),
+                scale.sameSites().p99Millis(), scale.sameSites().errors(), scale.sameRefreshes().perSitePerLifetime(),
+                scale.sameSites().cpuPerRequest().serverMillis(), sameRatio,
+                scale.rows(), scale.randomRefreshes().sites(), scale.randomSites().requestsPerSecond(),
+                scale.randomSites().p50Millis(), scale.randomSites().p99Millis(), scale.randomSites().errors(),
+                scale.randomRefreshes().perSitePerLifetime(), scale.randomSites().cpuPerRequest().serverMillis(), randomRatio,
+                scale.liveHeapMiB(), LIST_PAGE, LIST_CALLS, scale.firstPageP50(), scale.lastPageP50(),
+                scale.lastPageP50() / scale.firstPageP50());
     }
 
     // ----- data

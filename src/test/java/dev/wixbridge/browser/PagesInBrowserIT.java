@@ -112,8 +112,9 @@ class PagesInBrowserIT extends AgainstFakeWix {
 
             page.findElement(By.id("instance")).sendKeys(site.instanceId());
             page.findElement(By.xpath("//button[text()='Show']")).click();
+            assertThat(chrome.textOnceItReads(By.tagName("caption"), "Installation " + site.instanceId()))
+                    .isEqualTo("Installation " + site.instanceId());
             assertThat(page.findElements(By.cssSelector("tbody tr"))).hasSize(1);
-            assertThat(page.findElement(By.tagName("caption")).getText()).isEqualTo("Installation " + site.instanceId());
             chrome.screenshot("admin-3-search");
         }
     }

@@ -64,16 +64,21 @@ public final class ChromeBrowser implements AutoCloseable {
      * Waits at most 30 s, then returns whatever heading there is for the assertion to judge.
      */
     public String heading(String expected) {
+        return textOnceItReads(org.openqa.selenium.By.tagName("h1"), expected);
+    }
+
+    /** The text of the first element {@code locator} finds once it reads {@code expected}; as {@link #heading}. */
+    public String textOnceItReads(org.openqa.selenium.By locator, String expected) {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         String seen = "";
         while (System.nanoTime() < deadline) {
             try {
-                seen = driver.findElement(org.openqa.selenium.By.tagName("h1")).getText();
+                seen = driver.findElement(locator).getText();
                 if (seen.equals(expected)) {
                     return seen;
                 }
             } catch (org.openqa.selenium.WebDriverException pageChanging) {
-                // the old page went away under us; look again
+                // the old page went away under us, or the new one has no such element yet; look again
             }
             java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
         }
