@@ -21,6 +21,9 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class ServerProcess implements AutoCloseable {
 
+    /** A small, quickly started JVM: what the test servers run with unless told otherwise. */
+    private static final List<String> TEST_JVM_OPTIONS = List.of("-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+
     private final String name;
     private final int port;
     private final Process process;
@@ -34,7 +37,7 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     public static ServerProcess start(String name, int port, Map<String, String> environment) {
-        return start(name, port, environment, List.of("-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
+        return start(name, port, environment, TEST_JVM_OPTIONS);
     }
 
     public static ServerProcess start(String name, int port, Map<String, String> environment, List<String> jvmOptions) {
@@ -45,7 +48,7 @@ public final class ServerProcess implements AutoCloseable {
 
     /** Starts the server and returns at once, while it boots: for tests of start-up itself. */
     public static ServerProcess launch(String name, int port, Map<String, String> environment) {
-        return launch(name, port, environment, List.of("-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
+        return launch(name, port, environment, TEST_JVM_OPTIONS);
     }
 
     private static ServerProcess launch(String name, int port, Map<String, String> environment, List<String> jvmOptions) {
