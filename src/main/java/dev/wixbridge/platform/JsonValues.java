@@ -1,7 +1,5 @@
 package dev.wixbridge.platform;
 
-import static dev.wixbridge.platform.JsonValues.JSON;
-
 import jakarta.json.spi.JsonProvider;
 
 /**
@@ -11,7 +9,7 @@ import jakarta.json.spi.JsonProvider;
  */
 public final class JsonValues {
 
-    /** Use as {@code JSON.createObjectBuilder()} where {@code JSON.createObjectBuilder()} was. */
+    /** Use as {@code JSON.createObjectBuilder()} where {@code Json.createObjectBuilder()} was. */
     public static final JsonProvider JSON = JsonProvider.provider();
 
     private JsonValues() {

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -55,6 +56,9 @@ public final class ServerProcess implements AutoCloseable {
         Path dir = Path.of(System.getProperty("it.work", "target/it"), "servers", name);
         try {
             Files.createDirectories(dir);
+            // A root dir kept from an earlier start holds that start's deployment: Payara Micro would
+            // serve the old WAR first, then undeploy it to deploy ours (a redeploy in mid-traffic).
+            deleteTree(dir.resolve("root"));
             List<String> command = new ArrayList<>();
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             command.addAll(jvmOptions);
@@ -79,6 +83,17 @@ public final class ServerProcess implements AutoCloseable {
             return new ServerProcess(name, port, builder.start(), dir);
         } catch (IOException e) {
             throw new IllegalStateException("cannot start server " + name, e);
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (var paths = Files.walk(root)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
         }
     }
 

@@ -6,13 +6,13 @@ import java.util.logging.Logger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.LockModeType;
 
 import dev.wixbridge.event.control.WebhookVerifier.Verification;
 import dev.wixbridge.event.entity.EventSequence;
 import dev.wixbridge.event.entity.WixEvent;
 import dev.wixbridge.installation.control.Installations;
 import dev.wixbridge.platform.persistence.Database;
+import dev.wixbridge.platform.persistence.LockedRows;
 import dev.wixbridge.token.control.TokenSource;
 
 /**
@@ -80,7 +80,7 @@ public class Webhooks {
     private boolean store(ReceivedEvent event) {
         Instant now = clock.instant();
         boolean stored = database.inTransaction(em -> {
-            EventSequence counter = em.find(EventSequence.class, EventSequence.ROW, LockModeType.PESSIMISTIC_WRITE);
+            EventSequence counter = LockedRows.find(em, EventSequence.LOCKED, EventSequence.class, EventSequence.ROW).orElseThrow();
             boolean known = em.createQuery("SELECT COUNT(e) FROM WixEvent e WHERE e.eventId = :id", Long.class)
                     .setParameter("id", event.id()).getSingleResult() > 0;
             if (known) {

@@ -3,6 +3,8 @@ package dev.wixbridge.event.entity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 
 /**
@@ -11,7 +13,12 @@ import jakarta.persistence.Table;
  */
 @Entity
 @Table(name = "event_sequence")
+@NamedQuery(name = EventSequence.LOCKED, query = "SELECT s FROM EventSequence s WHERE s.id = :id",
+        lockMode = LockModeType.PESSIMISTIC_WRITE)
 public class EventSequence {
+
+    /** The row locked, for {@code LockedRows.find}. */
+    public static final String LOCKED = "EventSequence.locked";
 
     public static final int ROW = 1;
 

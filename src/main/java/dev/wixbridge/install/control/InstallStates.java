@@ -8,7 +8,7 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.LockModeType;
+import jakarta.persistence.EntityManager;
 
 import org.eclipse.microprofile.config.Config;
 
@@ -16,6 +16,7 @@ import dev.wixbridge.install.entity.InstallState;
 import dev.wixbridge.install.entity.InstallStateStatus;
 import dev.wixbridge.install.entity.Refusal;
 import dev.wixbridge.platform.persistence.Database;
+import dev.wixbridge.platform.persistence.LockedRows;
 import dev.wixbridge.platform.security.SecureTokens;
 
 /**
@@ -95,8 +96,7 @@ public class InstallStates {
     public StateCheck claim(Callback callback) {
         Instant now = clock.instant();
         return database.inTransaction(em -> {
-            Optional<InstallState> held = Optional.ofNullable(
-                    em.find(InstallState.class, SecureTokens.fingerprint(callback.state()), LockModeType.PESSIMISTIC_WRITE));
+            Optional<InstallState> held = locked(em, callback);
             StateCheck check = check(held, callback, now);
             if (check instanceof StateCheck.Pending) {
                 held.get().claim(SecureTokens.fingerprint(callback.code()), callback.instanceId(), now);
@@ -135,12 +135,16 @@ public class InstallStates {
         Instant now = clock.instant();
         database.inTransaction(em -> {
             storeFirst.run();
-            Optional.ofNullable(em.find(InstallState.class, SecureTokens.fingerprint(callback.state()), LockModeType.PESSIMISTIC_WRITE))
+            locked(em, callback)
                     .filter(state -> state.status() == InstallStateStatus.EXCHANGING)
                     .filter(state -> state.wasFinishedBy(SecureTokens.fingerprint(callback.code()), callback.instanceId()))
                     .ifPresent(state -> settle(state, callback, outcome, now));
             return null;
         });
+    }
+
+    private static Optional<InstallState> locked(EntityManager em, Callback callback) {
+        return LockedRows.find(em, InstallState.LOCKED, InstallState.class, SecureTokens.fingerprint(callback.state()));
     }
 
     /** Whether the callback may trade its code, must be refused, or repeats one that completed. */

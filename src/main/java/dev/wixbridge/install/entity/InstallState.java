@@ -11,6 +11,8 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 
 /**
@@ -19,7 +21,12 @@ import jakarta.persistence.Table;
  */
 @Entity
 @Table(name = "install_state")
+@NamedQuery(name = InstallState.LOCKED, query = "SELECT s FROM InstallState s WHERE s.stateHash = :id",
+        lockMode = LockModeType.PESSIMISTIC_WRITE)
 public class InstallState {
+
+    /** The row locked, for {@code LockedRows.find}. */
+    public static final String LOCKED = "InstallState.locked";
 
     @Id
     @Column(name = "state_hash")

@@ -12,13 +12,14 @@ import java.util.function.Function;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.persistence.LockModeType;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 
 import dev.wixbridge.installation.entity.Installation;
 import dev.wixbridge.installation.entity.InstallationStatus;
 import dev.wixbridge.installation.entity.SealedTokens;
 import dev.wixbridge.platform.persistence.Database;
+import dev.wixbridge.platform.persistence.LockedRows;
 
 /**
  * Finds, stores, locks and pages installations, each in a transaction of its own, or in the
@@ -51,8 +52,7 @@ public class Installations {
      * {@code work} changes on the installation is committed when it returns.
      */
     public <T> T underLock(String instanceId, Function<Optional<Installation>, T> work) {
-        return database.inTransaction(em -> work.apply(
-                Optional.ofNullable(em.find(Installation.class, instanceId, LockModeType.PESSIMISTIC_WRITE))));
+        return database.inTransaction(em -> work.apply(locked(em, instanceId)));
     }
 
     /**
@@ -62,7 +62,7 @@ public class Installations {
     public void storeGrant(String instanceId, SealedTokens tokens, Instant accessTokenExpiresAt, Optional<String> siteName) {
         Instant now = clock.instant();
         database.inTransaction(em -> {
-            Installation existing = em.find(Installation.class, instanceId, LockModeType.PESSIMISTIC_WRITE);
+            Installation existing = locked(em, instanceId).orElse(null);
             if (existing == null) {
                 Installation installed = Installation.install(instanceId, tokens, accessTokenExpiresAt, now);
                 installed.named(siteName);
@@ -97,7 +97,7 @@ public class Installations {
                              Optional<String> siteName) {
         Instant now = clock.instant();
         return database.inTransaction(em -> {
-            Installation existing = em.find(Installation.class, instanceId, LockModeType.PESSIMISTIC_WRITE);
+            Installation existing = locked(em, instanceId).orElse(null);
             SealedTokens tokens = seal.apply(Optional.ofNullable(existing));
             announce(instanceId);
             if (existing == null) {
@@ -119,7 +119,7 @@ public class Installations {
      */
     public void removedByWix(String instanceId, Instant removedAt) {
         database.inTransaction(em -> {
-            Installation installation = em.find(Installation.class, instanceId, LockModeType.PESSIMISTIC_WRITE);
+            Installation installation = locked(em, instanceId).orElse(null);
             if (installation != null && !installation.installedSince(removedAt)) {
                 installation.uninstall(removedAt, clock.instant());
                 announce(instanceId);
@@ -138,7 +138,7 @@ public class Installations {
             return;
         }
         database.inTransaction(em -> {
-            Installation installation = em.find(Installation.class, instanceId, LockModeType.PESSIMISTIC_WRITE);
+            Installation installation = locked(em, instanceId).orElse(null);
             if (installation == null) {
                 em.persist(Installation.announced(instanceId, installedAt, clock.instant()));
             } else if (!installation.uninstalledSince(installedAt) && !installation.installedSince(installedAt)) {
@@ -217,6 +217,10 @@ public class Installations {
             }
         }
         return false;
+    }
+
+    private static Optional<Installation> locked(EntityManager em, String instanceId) {
+        return LockedRows.find(em, Installation.LOCKED, Installation.class, instanceId);
     }
 
     private void announce(String instanceId) {

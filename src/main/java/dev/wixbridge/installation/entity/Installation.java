@@ -11,13 +11,20 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 /** A Wix site (app instance) that installed the app, with its tokens sealed. */
 @Entity
 @Table(name = "installation")
+@NamedQuery(name = Installation.LOCKED, query = "SELECT i FROM Installation i WHERE i.instanceId = :id",
+        lockMode = LockModeType.PESSIMISTIC_WRITE)
 public class Installation {
+
+    /** The row locked, for {@code LockedRows.find}. */
+    public static final String LOCKED = "Installation.locked";
 
     @Id
     @Column(name = "instance_id")

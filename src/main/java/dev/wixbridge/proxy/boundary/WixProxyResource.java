@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Optional;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.DELETE;
@@ -48,7 +49,7 @@ import dev.wixbridge.token.control.AccessTokenResult;
  * Wix's API on behalf of a site, for the team's other software (API clients only, see web.xml):
  * {@code /api/installations/{instanceId}/wix/{path}} is sent to {@code {wix.api-url}/{path}} with
  * the site's access token, and Wix's answer comes back as it is, streamed. The caller never holds
- * a token.
+ * a token. One instance serves every call: the request comes in as parameters.
  */
 @ApiClientsOnly
 @Path("api/installations/{instanceId}/wix/{path: .+}")
@@ -72,6 +73,7 @@ import dev.wixbridge.token.control.AccessTokenResult;
 @APIResponse(responseCode = "504", description = "Wix unreachable or slower than wix.proxy.timeout "
         + "(type /problems/wix-unavailable, with Retry-After)",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@ApplicationScoped
 public class WixProxyResource {
 
     @Inject
@@ -80,51 +82,52 @@ public class WixProxyResource {
     @Inject
     ProxySettings settings;
 
-    @Context
-    HttpServletRequest request;
-
-    @Context
-    HttpHeaders headers;
-
     /** A body on GET is not passed on (nor is one on HEAD): HTTP gives it no meaning. */
     @GET
     @Operation(summary = "GET on Wix's API for the site")
-    public Response get(@PathParam("instanceId") String instanceId) {
-        return forward("GET", instanceId, null);
+    public Response get(@PathParam("instanceId") String instanceId,
+            @Context HttpServletRequest request, @Context HttpHeaders headers) {
+        return forward("GET", instanceId, null, request, headers);
     }
 
     @HEAD
     @Operation(summary = "HEAD on Wix's API for the site")
-    public Response head(@PathParam("instanceId") String instanceId) {
-        return forward("HEAD", instanceId, null);
+    public Response head(@PathParam("instanceId") String instanceId,
+            @Context HttpServletRequest request, @Context HttpHeaders headers) {
+        return forward("HEAD", instanceId, null, request, headers);
     }
 
     @POST
     @Operation(summary = "POST to Wix's API for the site")
-    public Response post(@PathParam("instanceId") String instanceId, InputStream body) {
-        return forward("POST", instanceId, body);
+    public Response post(@PathParam("instanceId") String instanceId, InputStream body,
+            @Context HttpServletRequest request, @Context HttpHeaders headers) {
+        return forward("POST", instanceId, body, request, headers);
     }
 
     @PUT
     @Operation(summary = "PUT to Wix's API for the site")
-    public Response put(@PathParam("instanceId") String instanceId, InputStream body) {
-        return forward("PUT", instanceId, body);
+    public Response put(@PathParam("instanceId") String instanceId, InputStream body,
+            @Context HttpServletRequest request, @Context HttpHeaders headers) {
+        return forward("PUT", instanceId, body, request, headers);
     }
 
     @PATCH
     @Operation(summary = "PATCH on Wix's API for the site")
-    public Response patch(@PathParam("instanceId") String instanceId, InputStream body) {
-        return forward("PATCH", instanceId, body);
+    public Response patch(@PathParam("instanceId") String instanceId, InputStream body,
+            @Context HttpServletRequest request, @Context HttpHeaders headers) {
+        return forward("PATCH", instanceId, body, request, headers);
     }
 
     @DELETE
     @Operation(summary = "DELETE on Wix's API for the site")
-    public Response delete(@PathParam("instanceId") String instanceId, InputStream body) {
-        return forward("DELETE", instanceId, body);
+    public Response delete(@PathParam("instanceId") String instanceId, InputStream body,
+            @Context HttpServletRequest request, @Context HttpHeaders headers) {
+        return forward("DELETE", instanceId, body, request, headers);
     }
 
     /** @param entity the request's body as it arrives (null for GET and HEAD) */
-    private Response forward(String method, String instanceId, InputStream entity) {
+    private Response forward(String method, String instanceId, InputStream entity, HttpServletRequest request,
+            HttpHeaders headers) {
         String id = ApiParameters.instanceId(instanceId);
         ProxyPath path;
         String query;

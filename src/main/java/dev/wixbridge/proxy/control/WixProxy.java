@@ -26,6 +26,8 @@ public class WixProxy {
     private static final Logger LOG = Logger.getLogger(WixProxy.class.getName());
     static final String CALLS = "wixbridge.proxy.calls";
     static final String WIX_LATENCY = "wixbridge.proxy.wix.latency";
+    /** The status of a call that got no answer from Wix. */
+    private static final int UNREACHED = 0;
 
     @Inject
     AccessTokens tokens;
@@ -109,18 +111,17 @@ public class WixProxy {
     /** One call to Wix, timed and logged: method, path and status, never the query, a header or a body. */
     private WixAnswer timed(WixRequest request) throws WixUnreachable {
         long started = System.nanoTime();
-        String status = "unreachable";
+        int status = UNREACHED;
         try {
             WixAnswer answer = wix.send(request);
-            status = String.valueOf(answer.status());
+            status = answer.status();
             return answer;
         } finally {
             Duration took = Duration.ofNanos(System.nanoTime() - started);
-            String outcome = status;
-            metrics.time(WIX_LATENCY, took, "method", request.method(),
-                    "status", outcome.equals("unreachable") ? outcome : statusClass(Integer.parseInt(outcome)));
+            String outcome = status == UNREACHED ? "unreachable" : statusClass(status);
+            metrics.time(WIX_LATENCY, took, "method", request.method(), "status", outcome);
             if (LOG.isLoggable(Level.FINE)) {
-                LOG.fine(request + " -> " + outcome + " in " + took.toMillis() + " ms");
+                LOG.fine(request + " -> " + (status == UNREACHED ? outcome : status) + " in " + took.toMillis() + " ms");
             }
         }
     }
