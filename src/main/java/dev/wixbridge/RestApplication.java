@@ -32,6 +32,7 @@ import dev.wixbridge.sandbox.SandboxInstallerResource;
 import dev.wixbridge.sandbox.SandboxLoopbackOnly;
 import dev.wixbridge.sandbox.SandboxSitesResource;
 import dev.wixbridge.token.boundary.AccessTokenResource;
+import dev.wixbridge.token.boundary.AccessTokenViewWriter;
 import dev.wixbridge.token.boundary.SealedTokenUnreadableMapper;
 import dev.wixbridge.token.boundary.SetupCompleteResource;
 import dev.wixbridge.token.boundary.RefreshTokensResource;
@@ -70,6 +71,7 @@ public class RestApplication extends Application {
                 IdentitiesResource.class,
                 WixProxyResource.class,
                 AccessTokenResource.class,
+                AccessTokenViewWriter.class,
                 SetupCompleteResource.class,
                 WixInstanceResource.class,
                 TokenKeysResource.class,

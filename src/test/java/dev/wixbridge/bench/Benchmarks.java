@@ -48,6 +48,8 @@ public final class Benchmarks {
     /** The baseline of the token API: a small page of the same server, through the same JAX-RS stack. */
     private static final String TRIVIAL = "/";
     private static final int MANY_SITES = Integer.getInteger("bench.many-sites", 100_000);
+    /** Section 3's steps: a tenth of {@link #MANY_SITES}, then all of them (the sizing table's first rows). */
+    private static final List<Integer> SIZES = List.of(MANY_SITES / 10, MANY_SITES);
     /** Section 8's table size (0 leaves the section out); tokens are served for {@link #SCALE_SERVED} of them. */
     private static final int SCALE_SITES = Integer.getInteger("bench.scale-sites", 1_000_000);
     private static final int SCALE_SERVED = 10_000;
@@ -58,7 +60,8 @@ public final class Benchmarks {
      * The settings server-config/README.md recommends for a small server, plus Native Memory
      * Tracking so the report can say where the memory goes (it costs a little of it).
      */
-    private static final List<String> SERVER_OPTIONS = List.of("-Xmx192m", "-XX:+UseSerialGC", "-XX:NativeMemoryTracking=summary");
+    private static final List<String> SERVER_OPTIONS = List.of("-Xmx192m", "-XX:+UseSerialGC", "-XX:TrimNativeHeapInterval=5000",
+            "-XX:NativeMemoryTracking=summary");
     private static final Duration RUN = Duration.ofSeconds(Long.getLong("bench.seconds", 60));
     private static final int FLOOD_CALLERS = 400;
 
@@ -117,19 +120,26 @@ public final class Benchmarks {
             Wrk tokensInFlood = wrk(pid, siteFile, null, RUN, true);
             InstallFlood.Result flooded = flood.stop(wix);
 
-            // 3. Memory with 100,000 installations, every one served a token
-            insertSites(MANY_SITES - allSites().size(), wix);
-            Served many = serveEach(allSites());
-            Memory memory = new Memory(rssAfterTokens, server.residentMiB(), JvmMemory.of(pid));
+            // 3. Memory with 10,000 and then 100,000 installations, every one served a token
+            List<Sized> sizes = new ArrayList<>();
+            for (int size : SIZES) {
+                insertSites(size - allSites().size(), wix);
+                Served served = serveEach(allSites());
+                sizes.add(new Sized(size, served, server.residentMiB(), JvmMemory.liveHeapMiB(pid), databaseMiB()));
+            }
+            Memory memory = new Memory(rssAfterTokens, sizes, JvmMemory.of(pid));
 
             results.append(header()).append(tokenSection(tokens, trivial, refreshes)).append(floodSection(tokens, tokensInFlood, flooded))
                     .append(comparisonSection(tokens, refreshes))
-                    .append(installSection(installs, installCpu)).append(memorySection(memory, many));
+                    .append(installSection(installs, installCpu)).append(memorySection(memory));
 
             // 8. Scale: the table grown to a million rows; the first 1,000 sites again, then a random 10,000
             if (SCALE_SITES > 0) {
-                results.append(scaleSection(scale(pid, wix, siteFile, tokens, refreshes)));
+                Scale scale = scale(pid, wix, siteFile, tokens, refreshes);
+                sizes.add(new Sized(scale.rows(), null, server.residentMiB(), scale.liveHeapMiB(), databaseMiB()));
+                results.append(scaleSection(scale));
             }
+            results.append(sizingSection(sizes));
         }
 
         // 5. The same token workload on the same sites by client credentials (wix.auth-mode=oauth)
@@ -686,7 +696,15 @@ public final class Benchmarks {
     record Served(int sites, int served, double seconds) {
     }
 
-    record Memory(long rssAfterTokensMiB, long rssManyMiB, JvmMemory jvm) {
+    /** One row of the sizing table; {@code served} is null where tokens went to a sample of the sites (section 8). */
+    record Sized(int sites, Served served, long rssMiB, long liveHeapMiB, long databaseMiB) {
+    }
+
+    record Memory(long rssAfterTokensMiB, List<Sized> sizes, JvmMemory jvm) {
+
+        Sized largest() {
+            return sizes.get(sizes.size() - 1);
+        }
     }
 
     private static String header() {
@@ -872,7 +890,8 @@ public final class Benchmarks {
                 2000 / cpu.totalMillis(), 2000 / cpu.serverMillis());
     }
 
-    private static String memorySection(Memory memory, Served many) {
+    private static String memorySection(Memory memory) {
+        Sized many = memory.largest();
         return """
 
                 ## 3. Memory
@@ -882,8 +901,41 @@ public final class Benchmarks {
 
                 The JVM's own account then (Native Memory Tracking, committed MiB): %d in all, %s;
                 %d threads. What the heap still held after a full collection (the live set): **%d MiB**.
-                """.formatted(memory.rssAfterTokensMiB(), many.sites(), many.served(), many.seconds(), memory.rssManyMiB(),
-                memory.jvm().totalMiB(), memory.jvm().largest(8), memory.jvm().threads(), memory.jvm().liveHeapMiB());
+                """.formatted(memory.rssAfterTokensMiB(), many.sites(), many.served().served(), many.served().seconds(),
+                many.rssMiB(), memory.jvm().totalMiB(), memory.jvm().largest(8), memory.jvm().threads(), many.liveHeapMiB());
+    }
+
+    private static String sizingSection(List<Sized> sizes) {
+        StringBuilder rows = new StringBuilder();
+        for (Sized size : sizes) {
+            rows.append("| %,d | %s | %d MiB | %d MiB | %d MiB |%n".formatted(size.sites(),
+                    size.served() == null ? "a random %,d (section 8)".formatted(SCALE_SERVED)
+                            : "every one (%,d)".formatted(size.served().served()),
+                    size.rssMiB(), size.liveHeapMiB(), size.databaseMiB()));
+        }
+        return """
+
+                ## 9. Sizing
+
+                One server (the settings above, `-Xmx192m`), as its table of installations grew in this run:
+                its RSS and heap live set (after a full collection) right after serving tokens, and the
+                database's size (every table and index of the product's schema, `pg_total_relation_size`).
+                The sites served decide the heap (each server remembers the tokens it served in the last
+                half minute), the rows decide the database.
+
+                | installations | tokens just served for | server RSS | heap live set | database |
+                | --- | --- | --- | --- | --- |
+                %s""".formatted(rows);
+    }
+
+    /** The product's schema on disk: every table with its indexes and TOAST. */
+    private static long databaseMiB() throws Exception {
+        try (Connection connection = DriverManager.getConnection(Deployments.DATABASE.url(), Deployments.DATABASE.user(), "");
+             var rs = connection.createStatement().executeQuery("SELECT sum(pg_total_relation_size(c.oid)) FROM pg_class c"
+                     + " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = current_schema() AND c.relkind = 'r'")) {
+            rs.next();
+            return rs.getLong(1) / (1024 * 1024);
+        }
     }
 
     private static String machine() {
