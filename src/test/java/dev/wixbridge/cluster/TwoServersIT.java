@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -16,12 +20,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.postgresql.PGConnection;
 
 import dev.wixbridge.testing.ApiClient;
 import dev.wixbridge.testing.Browser;
@@ -184,6 +190,31 @@ class TwoServersIT {
         UncertainRefreshes.slowWixCostsNothing(wix, rows, List.of(api.at(a.url()), api.at(b.url())), READ_TIMEOUT, sites);
     }
 
+    /**
+     * The refresh's claim reads the site's row under its lock ({@code SELECT … FOR UPDATE}), so a
+     * server finds another's claim only once that is committed. Here the test holds the row's lock
+     * itself: the server's claim must wait for it at its read, not only at its write.
+     */
+    @Test
+    void a_refresh_claims_the_site_under_its_row_lock() throws Exception {
+        FakeWix.Site site = installedAndExpired();
+        try (Connection holder = DriverManager.getConnection(Deployments.DATABASE.url(), Deployments.DATABASE.user(), "")) {
+            holder.setAutoCommit(false);
+            try (PreparedStatement lock = holder.prepareStatement("SELECT 1 FROM installation WHERE instance_id = ? FOR UPDATE")) {
+                lock.setString(1, site.instanceId());
+                lock.executeQuery().close();
+            }
+            CompletableFuture<HttpResponse<String>> token = CompletableFuture.supplyAsync(() -> api.at(a.url()).post(tokenPath(site)));
+
+            String waiting = awaitQueryWaitingForALock(holder);
+            assertThat(waiting).as("the query that waits for the test's row lock").containsIgnoringCase("FOR UPDATE");
+            assertThat(token).as("the token request while the row is locked").isNotDone();
+
+            holder.commit();
+            assertThat(token.get(30, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+        }
+    }
+
     // -----
 
     private FakeWix.Site installedAndExpired() {
@@ -194,6 +225,25 @@ class TwoServersIT {
         assertThat(rows.update("UPDATE installation SET access_token_expires_at = ? WHERE instance_id = ?",
                 OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(1), site.instanceId())).isEqualTo(1);
         return site;
+    }
+
+    /** The text of a query another session is blocked in by a lock of {@code holder}'s session. */
+    private static String awaitQueryWaitingForALock(Connection holder) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        try (Connection observer = DriverManager.getConnection(Deployments.DATABASE.url(), Deployments.DATABASE.user(), "");
+             PreparedStatement blocked = observer.prepareStatement("SELECT query FROM pg_stat_activity"
+                     + " WHERE ? = ANY(pg_blocking_pids(pid))")) {
+            blocked.setInt(1, holder.unwrap(PGConnection.class).getBackendPID());
+            while (true) {
+                try (ResultSet rs = blocked.executeQuery()) {
+                    if (rs.next()) {
+                        return rs.getString(1);
+                    }
+                }
+                assertThat(System.nanoTime()).as("a server's query waits for the row lock").isLessThan(deadline);
+                LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
+            }
+        }
     }
 
     private void awaitRefreshInFlight() {
