@@ -17,6 +17,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -113,6 +114,7 @@ public final class Benchmarks {
             Refreshes refreshes = new Refreshes(wix.refreshCalls() - refreshesBefore, wix.refusedRefreshCalls() - refusedBefore,
                     wix.mostRefreshesForOneSite(callsBefore), sites.size());
             Wrk trivial = wrk(pid, siteFile, TRIVIAL, RUN, false);
+            Alternating alternating = alternating(pid, siteFile);
             long rssAfterTokens = server.residentMiB();
 
             // 1b. The token API again while forged callbacks flood the Redirect URL against a slow Wix
@@ -129,7 +131,7 @@ public final class Benchmarks {
             }
             Memory memory = new Memory(rssAfterTokens, sizes, JvmMemory.of(pid));
 
-            results.append(header()).append(tokenSection(tokens, trivial, refreshes)).append(floodSection(tokens, tokensInFlood, flooded))
+            results.append(header()).append(tokenSection(tokens, trivial, refreshes, alternating)).append(floodSection(tokens, tokensInFlood, flooded))
                     .append(comparisonSection(tokens, refreshes))
                     .append(installSection(installs, installCpu)).append(memorySection(memory));
 
@@ -155,7 +157,7 @@ public final class Benchmarks {
             Refreshes calls = new Refreshes(wix.tokenCalls("client_credentials") - before, 0,
                     wix.mostTokenCallsForOneSite(callsBefore, "client_credentials"), sites);
             Wrk trivial = wrk(pid, siteFile, TRIVIAL, RUN, false);
-            results.append(oauthSection(tokens, trivial, calls));
+            results.append(oauthSection(tokens, trivial, calls, alternating(pid, siteFile)));
 
             // 6. Webhooks: verified, stored once each; then the feed read from start to end
             webhooks(WEBHOOKS / 4); // warm-up
@@ -232,6 +234,55 @@ public final class Benchmarks {
         return new Wrk(number(output, "Requests/sec:\\s+([0-9.]+)"), millis(output, "50%"), millis(output, "99%"), requests,
                 (long) (number(output, "Non-2xx or 3xx responses: ([0-9]+)") + socketErrors(output)),
                 CpuTimes.now(serverPid).since(before).per((int) Math.max(1, requests)));
+    }
+
+    /** Rounds of each in {@link #alternating}: this VM's speed changes within a minute, and both must meet it alike. */
+    private static final int ROUNDS = 6;
+
+    record Alternating(Wrk tokens, Wrk trivial, int rounds, Duration round) {
+
+        double cpuRatio() {
+            return tokens.cpuPerRequest().serverMillis() / trivial.cpuPerRequest().serverMillis();
+        }
+
+        double p50Ratio() {
+            return tokens.p50Millis() / trivial.p50Millis();
+        }
+
+        String describe() {
+            return """
+                    In alternating rounds (%d of each, %d s each), so that both endpoints meet this VM's changing
+                    speed alike (the comparison to read across runs): the token API cost **%.3f ms** of server CPU
+                    per request against %.3f ms for `GET /` = **%.2f×**; p50 %.2f ms against %.2f ms = **%.2f×**
+                    (the median of the rounds' p50s).
+                    """.formatted(rounds, round.toSeconds(), tokens.cpuPerRequest().serverMillis(),
+                    trivial.cpuPerRequest().serverMillis(), cpuRatio(), tokens.p50Millis(), trivial.p50Millis(), p50Ratio());
+        }
+    }
+
+    /** The token API and {@code GET /} in {@link #ROUNDS} alternating rounds each, {@link #RUN} in all for each. */
+    private static Alternating alternating(long pid, Path siteFile) throws IOException, InterruptedException {
+        Duration round = RUN.dividedBy(ROUNDS);
+        List<Wrk> tokens = new ArrayList<>();
+        List<Wrk> trivial = new ArrayList<>();
+        for (int i = 0; i < ROUNDS; i++) {
+            tokens.add(wrk(pid, siteFile, null, round, true));
+            trivial.add(wrk(pid, siteFile, TRIVIAL, round, false));
+        }
+        return new Alternating(combined(tokens), combined(trivial), ROUNDS, round);
+    }
+
+    /** Rounds as one run: requests and CPU summed, p50 the median of the rounds', p99 the highest. */
+    private static Wrk combined(List<Wrk> rounds) {
+        long requests = rounds.stream().mapToLong(Wrk::requests).sum();
+        double seconds = rounds.stream().mapToDouble(round -> round.requests() / round.requestsPerSecond()).sum();
+        double[] p50s = rounds.stream().mapToDouble(Wrk::p50Millis).sorted().toArray();
+        CpuTimes cpu = new CpuTimes(
+                rounds.stream().mapToDouble(round -> round.cpuPerRequest().serverMillis() * round.requests()).sum() / requests,
+                rounds.stream().mapToDouble(round -> round.cpuPerRequest().harnessMillis() * round.requests()).sum() / requests,
+                rounds.stream().mapToDouble(round -> round.cpuPerRequest().databaseMillis() * round.requests()).sum() / requests);
+        return new Wrk(requests / seconds, p50s[p50s.length / 2], rounds.stream().mapToDouble(Wrk::p99Millis).max().orElse(0),
+                requests, rounds.stream().mapToLong(Wrk::errors).sum(), cpu);
     }
 
     private static double millis(String output, String percentile) {
@@ -349,13 +400,32 @@ public final class Benchmarks {
         Call proxied = (client, site) -> client.send(HttpRequest.newBuilder(URI.create(SERVER + "/api/installations/" + site
                         + "/wix" + WIX_PATH)).header("Authorization", "Bearer " + Deployments.API_KEY).GET().build(),
                 HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
-        List<Flow> flows = new ArrayList<>();
-        for (Map.Entry<String, Call> flow : List.of(Map.entry("token API only", token),
-                Map.entry("token API, then Wix directly", direct), Map.entry("proxied GET", proxied))) {
+        List<Map.Entry<String, Call>> calls = List.of(Map.entry("token API only", token),
+                Map.entry("token API, then Wix directly", direct), Map.entry("proxied GET", proxied));
+        for (Map.Entry<String, Call> flow : calls) {
             measure(pid, sites, flow.getValue(), PROXY_CALLS / 4, flow.getKey()); // warm-up
-            flows.add(measure(pid, sites, flow.getValue(), PROXY_CALLS, flow.getKey()));
         }
-        return flows;
+        // in alternating rounds, as in section 1: the flows are compared, so they must meet the VM's speed alike
+        Map<String, List<Flow>> rounds = new LinkedHashMap<>();
+        for (int round = 0; round < ROUNDS; round++) {
+            for (Map.Entry<String, Call> flow : calls) {
+                rounds.computeIfAbsent(flow.getKey(), name -> new ArrayList<>())
+                        .add(measure(pid, sites, flow.getValue(), PROXY_CALLS / ROUNDS, flow.getKey()));
+            }
+        }
+        return rounds.values().stream().map(Benchmarks::combinedFlow).toList();
+    }
+
+    /** Rounds of one flow as one: calls and CPU summed, p50 the median of the rounds', p99 the highest. */
+    private static Flow combinedFlow(List<Flow> rounds) {
+        double calls = PROXY_CALLS / ROUNDS * rounds.size();
+        double seconds = rounds.stream().mapToDouble(round -> PROXY_CALLS / ROUNDS / round.callsPerSecond()).sum();
+        double[] p50s = rounds.stream().mapToDouble(Flow::p50Millis).sorted().toArray();
+        CpuTimes cpu = new CpuTimes(rounds.stream().mapToDouble(round -> round.cpuPerCall().serverMillis()).average().orElse(0),
+                rounds.stream().mapToDouble(round -> round.cpuPerCall().harnessMillis()).average().orElse(0),
+                rounds.stream().mapToDouble(round -> round.cpuPerCall().databaseMillis()).average().orElse(0));
+        return new Flow(rounds.get(0).name(), calls / seconds, p50s[p50s.length / 2],
+                rounds.stream().mapToDouble(Flow::p99Millis).max().orElse(0), rounds.stream().mapToLong(Flow::failures).sum(), cpu);
     }
 
     private static String tokenFor(HttpClient client, String site) throws Exception {
@@ -719,7 +789,7 @@ public final class Benchmarks {
                 String.join(" ", serverOptions()));
     }
 
-    private static String tokenSection(Wrk tokens, Wrk trivial, Refreshes refreshes) {
+    private static String tokenSection(Wrk tokens, Wrk trivial, Refreshes refreshes, Alternating alternating) {
         return """
 
                 ## 1. Token API (`POST /api/installations/{id}/access-token`), %d sites, %d s
@@ -744,7 +814,8 @@ public final class Benchmarks {
                 site made in the run: **%d** (at most %.0f possible without a duplicate). A site is refreshed when
                 its token has less than the skew left, so the period is the lifetime plus the refresh's own
                 latency under this load: a count a little under 1 per nominal lifetime means no duplicates.
-                """.formatted(refreshes.sites(), RUN.toSeconds(), TOKEN_LIFETIME_SECONDS, 60 + TOKEN_LIFETIME_SECONDS,
+
+                %s""".formatted(refreshes.sites(), RUN.toSeconds(), TOKEN_LIFETIME_SECONDS, 60 + TOKEN_LIFETIME_SECONDS,
                 refreshes.lifetimes(),
                 tokens.requestsPerSecond(), tokens.p50Millis(), tokens.p99Millis(), tokens.errors(),
                 tokens.cpuPerRequest().serverMillis(),
@@ -755,7 +826,7 @@ public final class Benchmarks {
                 tokens.cpuPerRequest().serverMillis() / trivial.cpuPerRequest().serverMillis(),
                 tokens.cpuPerRequest().harnessMillis(), tokens.cpuPerRequest().databaseMillis(),
                 refreshes.count(), refreshes.sites(), refreshes.lifetimes(), refreshes.perSitePerLifetime(), refreshes.refused(),
-                refreshes.mostForOneSite(), Math.ceil(refreshes.lifetimes()));
+                refreshes.mostForOneSite(), Math.ceil(refreshes.lifetimes()), alternating.describe());
     }
 
     private static String floodSection(Wrk calm, Wrk flooded, InstallFlood.Result flood) {
@@ -785,7 +856,7 @@ public final class Benchmarks {
                 flood.total(), flood.seconds(), flood.total() / flood.seconds(), answers, flood.appUrlRefusals());
     }
 
-    private static String oauthSection(Wrk tokens, Wrk trivial, Refreshes calls) {
+    private static String oauthSection(Wrk tokens, Wrk trivial, Refreshes calls, Alternating alternating) {
         return """
 
                 ## 5. Token API by client credentials (`WIX_AUTH_MODE=oauth`), the same %d sites, %d s
@@ -800,12 +871,14 @@ public final class Benchmarks {
 
                 Calls by client credentials: %d for %d sites over %.1f token lifetimes = **%.3f per site per
                 token lifetime** (target 1); the most any one site made: **%d**.
-                """.formatted(calls.sites(), RUN.toSeconds(), 60 + TOKEN_LIFETIME_SECONDS, TOKEN_LIFETIME_SECONDS,
+
+                %s""".formatted(calls.sites(), RUN.toSeconds(), 60 + TOKEN_LIFETIME_SECONDS, TOKEN_LIFETIME_SECONDS,
                 tokens.requestsPerSecond(), tokens.p50Millis(), tokens.p99Millis(), tokens.errors(),
                 tokens.cpuPerRequest().serverMillis(),
                 trivial.requestsPerSecond(), trivial.p50Millis(), trivial.p99Millis(), trivial.errors(),
                 trivial.cpuPerRequest().serverMillis(),
-                calls.count(), calls.sites(), calls.lifetimes(), calls.perSitePerLifetime(), calls.mostForOneSite());
+                calls.count(), calls.sites(), calls.lifetimes(), calls.perSitePerLifetime(), calls.mostForOneSite(),
+                alternating.describe());
     }
 
     private static String webhookSection(Rate received, CpuTimes cpu, Rate read) {
@@ -837,9 +910,9 @@ public final class Benchmarks {
                 ## 7. The Wix API proxy (`GET /api/installations/{id}/wix/…`), on the oauth-mode server
 
                 %d calls per flow by %d clients at once (kept-alive connections, random sites of the %d), after a
-                warm-up of a quarter as many: the token API alone; what a caller does without the proxy (a token
-                from the token API, then the same GET at the fake Wix with it); and the proxied GET
-                (`%s`, the fake Wix's echo of the request).
+                warm-up of a quarter as many, in %d alternating rounds (p50 the median of the rounds'): the token
+                API alone; what a caller does without the proxy (a token from the token API, then the same GET at
+                the fake Wix with it); and the proxied GET (`%s`, the fake Wix's echo of the request).
 
                 | flow | calls/s | p50 | p99 | failed | server CPU per call |
                 | --- | --- | --- | --- | --- | --- |
@@ -850,7 +923,7 @@ public final class Benchmarks {
                 Streaming: %d callers at once each read a %d MiB answer through the proxy (%d passed whole, hash
                 checked, in %.1f s, %.0f MiB/s in all). The server's heap (`-Xmx192m`): live set %d MiB before,
                 at most %d MiB in use (garbage included) while %d MiB streamed through, live set %d MiB after.
-                """.formatted(PROXY_CALLS, PROXY_CLIENTS, SITES, WIX_PATH, rows,
+                """.formatted(PROXY_CALLS, PROXY_CLIENTS, SITES, ROUNDS, WIX_PATH, rows,
                 proxied.cpuPerCall().serverMillis() / token.cpuPerCall().serverMillis(), proxied.p50Millis() / direct.p50Millis(),
                 streaming.callers(), streaming.bytesEach() >> 20, streaming.passed(), streaming.seconds(),
                 (streaming.callers() * (streaming.bytesEach() >> 20)) / streaming.seconds(),
