@@ -285,7 +285,8 @@ public final class Benchmarks {
         CpuTimes cpu = new CpuTimes(
                 rounds.stream().mapToDouble(round -> round.cpuPerRequest().serverMillis() * round.requests()).sum() / requests,
                 rounds.stream().mapToDouble(round -> round.cpuPerRequest().harnessMillis() * round.requests()).sum() / requests,
-                rounds.stream().mapToDouble(round -> round.cpuPerRequest().databaseMillis() * round.requests()).sum() / requests);
+                rounds.stream().mapToDouble(round -> round.cpuPerRequest().databaseMillis() * round.requests()).sum() / requests,
+                rounds.stream().mapToDouble(round -> round.cpuPerRequest().compilingMillis() * round.requests()).sum() / requests);
         return new Wrk(requests / seconds, p50s[p50s.length / 2], rounds.stream().mapToDouble(Wrk::p99Millis).max().orElse(0),
                 requests, rounds.stream().mapToLong(Wrk::errors).sum(), cpu);
     }
@@ -428,7 +429,8 @@ public final class Benchmarks {
         double[] p50s = rounds.stream().mapToDouble(Flow::p50Millis).sorted().toArray();
         CpuTimes cpu = new CpuTimes(rounds.stream().mapToDouble(round -> round.cpuPerCall().serverMillis()).average().orElse(0),
                 rounds.stream().mapToDouble(round -> round.cpuPerCall().harnessMillis()).average().orElse(0),
-                rounds.stream().mapToDouble(round -> round.cpuPerCall().databaseMillis()).average().orElse(0));
+                rounds.stream().mapToDouble(round -> round.cpuPerCall().databaseMillis()).average().orElse(0),
+                rounds.stream().mapToDouble(round -> round.cpuPerCall().compilingMillis()).average().orElse(0));
         return new Flow(rounds.get(0).name(), calls / seconds, p50s[p50s.length / 2],
                 rounds.stream().mapToDouble(Flow::p99Millis).max().orElse(0), rounds.stream().mapToLong(Flow::failures).sum(), cpu);
     }
@@ -812,7 +814,9 @@ public final class Benchmarks {
                 With 200 connections both runs keep the two cores busy, so each latency is mostly the
                 queue in front of the server: the CPU per request says what one request costs. The token
                 run's CPU includes its share of the refreshes (the fake Wix's and PostgreSQL's work for
-                them is not in the server's column: %.2f ms and %.2f ms per token request).
+                them is not in the server's column: %.2f ms and %.2f ms per token request). Of the server's
+                column, its JIT compiler threads took %.3f ms per token request and %.3f ms per `GET /`
+                request: code still being compiled (the alternating rounds below come later).
 
                 Upstream refreshes: %d for %d sites over %.1f token lifetimes = **%.3f per site per token
                 lifetime** (target 1); refreshes refused as `invalid_grant`: **%d**; the most refreshes any one
@@ -830,6 +834,7 @@ public final class Benchmarks {
                 tokens.p99Millis() / trivial.p99Millis(),
                 tokens.cpuPerRequest().serverMillis() / trivial.cpuPerRequest().serverMillis(),
                 tokens.cpuPerRequest().harnessMillis(), tokens.cpuPerRequest().databaseMillis(),
+                tokens.cpuPerRequest().compilingMillis(), trivial.cpuPerRequest().compilingMillis(),
                 refreshes.count(), refreshes.sites(), refreshes.lifetimes(), refreshes.perSitePerLifetime(), refreshes.refused(),
                 refreshes.mostForOneSite(), Math.ceil(refreshes.lifetimes()), alternating.describe());
     }
@@ -960,12 +965,13 @@ public final class Benchmarks {
                 After %d warm-up installs: %d installs in %.1f s = **%.0f installs/s**; per install (three requests,
                 code exchange and instance check at the fake Wix, two transactions): p50 %.1f ms, p99 %.1f ms.
 
-                CPU per install, from `/proc`: server **%.1f ms**, browsers and fake Wix %.1f ms, PostgreSQL %.1f ms;
+                CPU per install, from `/proc`: server **%.1f ms** (of which %.1f ms its JIT compiler threads'), browsers
+                and fake Wix %.1f ms, PostgreSQL %.1f ms;
                 %.1f ms in all, so 2 cores can complete at most %.0f installs/s with everything on them, and at
                 most %.0f/s if the server had both cores to itself.
                 """.formatted(BROWSERS, WARM_UP_INSTALLS, installs.sites().size(), installs.seconds(),
                 installs.sites().size() / installs.seconds(), p50, p99,
-                cpu.serverMillis(), cpu.harnessMillis(), cpu.databaseMillis(), cpu.totalMillis(),
+                cpu.serverMillis(), cpu.compilingMillis(), cpu.harnessMillis(), cpu.databaseMillis(), cpu.totalMillis(),
                 2000 / cpu.totalMillis(), 2000 / cpu.serverMillis());
     }
 

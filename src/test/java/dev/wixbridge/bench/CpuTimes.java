@@ -10,26 +10,46 @@ import java.nio.file.Path;
  * PostgreSQL's processes, read from Linux's {@code /proc}. The difference of two readings says
  * where a benchmark's CPU went, which on a shared machine explains its throughput.
  */
-record CpuTimes(double serverMillis, double harnessMillis, double databaseMillis) {
+record CpuTimes(double serverMillis, double harnessMillis, double databaseMillis, double compilingMillis) {
 
     /** Linux reports process times in clock ticks of 1/100 s ({@code getconf CLK_TCK}). */
     private static final double MILLIS_PER_TICK = 10;
 
     static CpuTimes now(long serverPid) {
-        return new CpuTimes(millis(serverPid), millis(ProcessHandle.current().pid()), postgresMillis());
+        return new CpuTimes(millis(serverPid), millis(ProcessHandle.current().pid()), postgresMillis(), compilingMillis(serverPid));
     }
 
     CpuTimes since(CpuTimes earlier) {
         return new CpuTimes(serverMillis - earlier.serverMillis, harnessMillis - earlier.harnessMillis,
-                databaseMillis - earlier.databaseMillis);
+                databaseMillis - earlier.databaseMillis, compilingMillis - earlier.compilingMillis);
     }
 
     CpuTimes per(int count) {
-        return new CpuTimes(serverMillis / count, harnessMillis / count, databaseMillis / count);
+        return new CpuTimes(serverMillis / count, harnessMillis / count, databaseMillis / count, compilingMillis / count);
     }
 
     double totalMillis() {
         return serverMillis + harnessMillis + databaseMillis;
+    }
+
+    /**
+     * The part of the server's CPU its JIT compiler threads took ({@code C1/C2 CompilerThread}):
+     * a server compiles its hot code in its first minutes of load, and on this machine that alone
+     * can double what a request seems to cost.
+     */
+    private static double compilingMillis(long pid) {
+        double sum = 0;
+        try (DirectoryStream<Path> threads = Files.newDirectoryStream(Path.of("/proc", String.valueOf(pid), "task"))) {
+            for (Path thread : threads) {
+                Stat stat = Stat.of(thread.resolve("stat"));
+                if (stat != null && stat.command().matches("C\\d CompilerThre.*")) {
+                    sum += stat.cpuMillis();
+                }
+            }
+        } catch (IOException e) {
+            return Double.NaN;
+        }
+        return sum;
     }
 
     private static double millis(long pid) {
