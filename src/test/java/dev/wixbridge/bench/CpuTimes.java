@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Predicate;
 
 /**
  * CPU time (user + system) used so far by the server, by this JVM (browsers and fake Wix) and by
@@ -38,18 +39,7 @@ record CpuTimes(double serverMillis, double harnessMillis, double databaseMillis
      * can double what a request seems to cost.
      */
     private static double compilingMillis(long pid) {
-        double sum = 0;
-        try (DirectoryStream<Path> threads = Files.newDirectoryStream(Path.of("/proc", String.valueOf(pid), "task"))) {
-            for (Path thread : threads) {
-                Stat stat = Stat.of(thread.resolve("stat"));
-                if (stat != null && stat.command().matches("C\\d CompilerThre.*")) {
-                    sum += stat.cpuMillis();
-                }
-            }
-        } catch (IOException e) {
-            return Double.NaN;
-        }
-        return sum;
+        return sumOf(Path.of("/proc", String.valueOf(pid), "task"), "*", command -> command.matches("C\\d CompilerThre.*"));
     }
 
     private static double millis(long pid) {
@@ -59,11 +49,16 @@ record CpuTimes(double serverMillis, double harnessMillis, double databaseMillis
 
     /** Every PostgreSQL process: the backends serving the server's pool do the database's work. */
     private static double postgresMillis() {
+        return sumOf(Path.of("/proc"), "[0-9]*", command -> command.equals("postgres"));
+    }
+
+    /** The CPU of every process (or thread) in {@code dir} matching {@code glob} whose command {@code counts}. */
+    private static double sumOf(Path dir, String glob, Predicate<String> counts) {
         double sum = 0;
-        try (DirectoryStream<Path> processes = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
-            for (Path process : processes) {
-                Stat stat = Stat.of(process.resolve("stat"));
-                if (stat != null && stat.command().equals("postgres")) {
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir, glob)) {
+            for (Path entry : entries) {
+                Stat stat = Stat.of(entry.resolve("stat"));
+                if (stat != null && counts.test(stat.command())) {
                     sum += stat.cpuMillis();
                 }
             }
