@@ -27,6 +27,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.DoubleStream;
 
 import dev.wixbridge.testing.Browser;
 import dev.wixbridge.testing.Deployments;
@@ -238,7 +239,7 @@ public final class Benchmarks {
         long requests = (long) number(output, "([0-9]+) requests in");
         return new Wrk(number(output, "Requests/sec:\\s+([0-9.]+)"), millis(output, "50%"), millis(output, "99%"), requests,
                 (long) (number(output, "Non-2xx or 3xx responses: ([0-9]+)") + socketErrors(output)),
-                CpuTimes.now(serverPid).since(before).per((int) Math.max(1, requests)));
+                CpuTimes.now(serverPid).since(before).per(Math.max(1, requests)));
     }
 
     /** Rounds of each in {@link #alternating}: this VM's speed changes within a minute, and both must meet it alike. */
@@ -281,14 +282,16 @@ public final class Benchmarks {
     private static Wrk combined(List<Wrk> rounds) {
         long requests = rounds.stream().mapToLong(Wrk::requests).sum();
         double seconds = rounds.stream().mapToDouble(round -> round.requests() / round.requestsPerSecond()).sum();
-        double[] p50s = rounds.stream().mapToDouble(Wrk::p50Millis).sorted().toArray();
-        CpuTimes cpu = new CpuTimes(
-                rounds.stream().mapToDouble(round -> round.cpuPerRequest().serverMillis() * round.requests()).sum() / requests,
-                rounds.stream().mapToDouble(round -> round.cpuPerRequest().harnessMillis() * round.requests()).sum() / requests,
-                rounds.stream().mapToDouble(round -> round.cpuPerRequest().databaseMillis() * round.requests()).sum() / requests,
-                rounds.stream().mapToDouble(round -> round.cpuPerRequest().compilingMillis() * round.requests()).sum() / requests);
-        return new Wrk(requests / seconds, p50s[p50s.length / 2], rounds.stream().mapToDouble(Wrk::p99Millis).max().orElse(0),
-                requests, rounds.stream().mapToLong(Wrk::errors).sum(), cpu);
+        CpuTimes cpu = rounds.stream().map(round -> round.cpuPerRequest().times(round.requests()))
+                .reduce(CpuTimes::plus).orElseThrow().per(requests);
+        return new Wrk(requests / seconds, median(rounds.stream().mapToDouble(Wrk::p50Millis)),
+                rounds.stream().mapToDouble(Wrk::p99Millis).max().orElse(0), requests,
+                rounds.stream().mapToLong(Wrk::errors).sum(), cpu);
+    }
+
+    private static double median(DoubleStream values) {
+        double[] sorted = values.sorted().toArray();
+        return sorted[sorted.length / 2];
     }
 
     private static double millis(String output, String percentile) {
@@ -422,16 +425,12 @@ public final class Benchmarks {
         return rounds.values().stream().map(Benchmarks::combinedFlow).toList();
     }
 
-    /** Rounds of one flow as one: calls and CPU summed, p50 the median of the rounds', p99 the highest. */
+    /** Rounds of one flow as one (each of {@code PROXY_CALLS / ROUNDS} calls): as {@link #combined} does for wrk's rounds. */
     private static Flow combinedFlow(List<Flow> rounds) {
-        double calls = PROXY_CALLS / ROUNDS * rounds.size();
-        double seconds = rounds.stream().mapToDouble(round -> PROXY_CALLS / ROUNDS / round.callsPerSecond()).sum();
-        double[] p50s = rounds.stream().mapToDouble(Flow::p50Millis).sorted().toArray();
-        CpuTimes cpu = new CpuTimes(rounds.stream().mapToDouble(round -> round.cpuPerCall().serverMillis()).average().orElse(0),
-                rounds.stream().mapToDouble(round -> round.cpuPerCall().harnessMillis()).average().orElse(0),
-                rounds.stream().mapToDouble(round -> round.cpuPerCall().databaseMillis()).average().orElse(0),
-                rounds.stream().mapToDouble(round -> round.cpuPerCall().compilingMillis()).average().orElse(0));
-        return new Flow(rounds.get(0).name(), calls / seconds, p50s[p50s.length / 2],
+        int callsEach = PROXY_CALLS / ROUNDS;
+        double seconds = rounds.stream().mapToDouble(round -> callsEach / round.callsPerSecond()).sum();
+        CpuTimes cpu = rounds.stream().map(Flow::cpuPerCall).reduce(CpuTimes::plus).orElseThrow().per(rounds.size());
+        return new Flow(rounds.get(0).name(), callsEach * rounds.size() / seconds, median(rounds.stream().mapToDouble(Flow::p50Millis)),
                 rounds.stream().mapToDouble(Flow::p99Millis).max().orElse(0), rounds.stream().mapToLong(Flow::failures).sum(), cpu);
     }
 

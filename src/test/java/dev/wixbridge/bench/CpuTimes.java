@@ -25,7 +25,17 @@ record CpuTimes(double serverMillis, double harnessMillis, double databaseMillis
                 databaseMillis - earlier.databaseMillis, compilingMillis - earlier.compilingMillis);
     }
 
-    CpuTimes per(int count) {
+    CpuTimes plus(CpuTimes other) {
+        return new CpuTimes(serverMillis + other.serverMillis, harnessMillis + other.harnessMillis,
+                databaseMillis + other.databaseMillis, compilingMillis + other.compilingMillis);
+    }
+
+    /** The whole of {@code count} things that each cost this (the inverse of {@link #per}). */
+    CpuTimes times(long count) {
+        return new CpuTimes(serverMillis * count, harnessMillis * count, databaseMillis * count, compilingMillis * count);
+    }
+
+    CpuTimes per(long count) {
         return new CpuTimes(serverMillis / count, harnessMillis / count, databaseMillis / count, compilingMillis / count);
     }
 
