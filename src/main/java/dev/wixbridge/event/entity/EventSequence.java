@@ -3,9 +3,12 @@ package dev.wixbridge.event.entity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.NamedQuery;
+import jakarta.persistence.QueryHint;
 import jakarta.persistence.Table;
+
+import org.eclipse.persistence.config.PessimisticLock;
+import org.eclipse.persistence.config.QueryHints;
 
 /**
  * The feed's counter: one row, locked by whoever stores an event until that transaction ends,
@@ -14,7 +17,7 @@ import jakarta.persistence.Table;
 @Entity
 @Table(name = "event_sequence")
 @NamedQuery(name = EventSequence.LOCKED, query = "SELECT s FROM EventSequence s WHERE s.id = :id",
-        lockMode = LockModeType.PESSIMISTIC_WRITE)
+        hints = @QueryHint(name = QueryHints.PESSIMISTIC_LOCK, value = PessimisticLock.Lock))
 public class EventSequence {
 
     /** The row locked, for {@code LockedRows.find}. */

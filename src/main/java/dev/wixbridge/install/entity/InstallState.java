@@ -11,9 +11,12 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.NamedQuery;
+import jakarta.persistence.QueryHint;
 import jakarta.persistence.Table;
+
+import org.eclipse.persistence.config.PessimisticLock;
+import org.eclipse.persistence.config.QueryHints;
 
 /**
  * One install started at the App URL: the {@code state} we sent to Wix, known only by its
@@ -22,7 +25,7 @@ import jakarta.persistence.Table;
 @Entity
 @Table(name = "install_state")
 @NamedQuery(name = InstallState.LOCKED, query = "SELECT s FROM InstallState s WHERE s.stateHash = :id",
-        lockMode = LockModeType.PESSIMISTIC_WRITE)
+        hints = @QueryHint(name = QueryHints.PESSIMISTIC_LOCK, value = PessimisticLock.Lock))
 public class InstallState {
 
     /** The row locked, for {@code LockedRows.find}. */

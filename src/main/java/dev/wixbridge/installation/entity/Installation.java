@@ -11,16 +11,19 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.NamedQuery;
+import jakarta.persistence.QueryHint;
 import jakarta.persistence.Table;
+
+import org.eclipse.persistence.config.PessimisticLock;
+import org.eclipse.persistence.config.QueryHints;
 import jakarta.persistence.Version;
 
 /** A Wix site (app instance) that installed the app, with its tokens sealed. */
 @Entity
 @Table(name = "installation")
 @NamedQuery(name = Installation.LOCKED, query = "SELECT i FROM Installation i WHERE i.instanceId = :id",
-        lockMode = LockModeType.PESSIMISTIC_WRITE)
+        hints = @QueryHint(name = QueryHints.PESSIMISTIC_LOCK, value = PessimisticLock.Lock))
 public class Installation {
 
     /** The row locked, for {@code LockedRows.find}. */
