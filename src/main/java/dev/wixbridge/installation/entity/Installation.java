@@ -14,10 +14,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.QueryHint;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 
 import org.eclipse.persistence.config.PessimisticLock;
 import org.eclipse.persistence.config.QueryHints;
-import jakarta.persistence.Version;
 
 /** A Wix site (app instance) that installed the app, with its tokens sealed. */
 @Entity
