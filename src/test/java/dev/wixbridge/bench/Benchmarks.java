@@ -252,8 +252,9 @@ public final class Benchmarks {
 
     /** Rounds of each in {@link #alternating}: this VM's speed changes within a minute, and both must meet it alike. */
     private static final int ROUNDS = 6;
+    private static final Duration ROUND = RUN.dividedBy(ROUNDS);
 
-    record Alternating(Wrk tokens, Wrk trivial, int rounds, Duration round) {
+    record Alternating(Wrk tokens, Wrk trivial) {
 
         double cpuRatio() {
             return tokens.cpuPerRequest().serverMillis() / trivial.cpuPerRequest().serverMillis();
@@ -269,7 +270,7 @@ public final class Benchmarks {
                     speed alike (the comparison to read across runs): the token API cost **%.3f ms** of server CPU
                     per request against %.3f ms for `GET /` = **%.2f×**; p50 %.2f ms against %.2f ms = **%.2f×**
                     (the median of the rounds' p50s).
-                    """.formatted(rounds, round.toSeconds(), tokens.cpuPerRequest().serverMillis(),
+                    """.formatted(ROUNDS, ROUND.toSeconds(), tokens.cpuPerRequest().serverMillis(),
                     trivial.cpuPerRequest().serverMillis(), cpuRatio(), tokens.p50Millis(), trivial.p50Millis(), p50Ratio());
         }
     }
@@ -277,7 +278,7 @@ public final class Benchmarks {
     /** The token API and {@code GET /} in {@link #ROUNDS} alternating rounds each, {@link #RUN} in all for each. */
     private static Alternating alternating(long pid, Path siteFile) throws IOException, InterruptedException {
         Pair pair = alternate(pid, Load.tokens(siteFile), Load.trivial(siteFile));
-        return new Alternating(pair.first(), pair.second(), ROUNDS, RUN.dividedBy(ROUNDS));
+        return new Alternating(pair.first(), pair.second());
     }
 
     /** What wrk sends: the token API for the sites of a file, or {@code GET} of a path. */
@@ -297,12 +298,11 @@ public final class Benchmarks {
 
     /** Two loads in {@link #ROUNDS} alternating rounds each, {@link #RUN} in all for each. */
     private static Pair alternate(long pid, Load first, Load second) throws IOException, InterruptedException {
-        Duration round = RUN.dividedBy(ROUNDS);
         List<Wrk> firsts = new ArrayList<>();
         List<Wrk> seconds = new ArrayList<>();
         for (int i = 0; i < ROUNDS; i++) {
-            firsts.add(wrk(pid, first.sites(), first.path(), round, first.tokens()));
-            seconds.add(wrk(pid, second.sites(), second.path(), round, second.tokens()));
+            firsts.add(wrk(pid, first.sites(), first.path(), ROUND, first.tokens()));
+            seconds.add(wrk(pid, second.sites(), second.path(), ROUND, second.tokens()));
         }
         return new Pair(combined(firsts), combined(seconds));
     }
@@ -687,7 +687,7 @@ public final class Benchmarks {
                 scale.rows(), scale.sameRefreshes().sites(), scale.sameSites().requestsPerSecond(), scale.sameSites().p50Millis(),
                 scale.sameSites().p99Millis(), scale.sameSites().errors(), scale.sameRefreshes().perSitePerLifetime(),
                 scale.sameSites().cpuPerRequest().serverMillis(), sameRatio,
-                SCALE_SERVED, ROUNDS, RUN.dividedBy(ROUNDS).toSeconds(),
+                SCALE_SERVED, ROUNDS, ROUND.toSeconds(),
                 scale.rows(), SITES, same.requestsPerSecond(), same.p50Millis(), same.p99Millis(), same.errors(),
                 same.cpuPerRequest().serverMillis(),
                 scale.rows(), SCALE_SERVED, random.requestsPerSecond(), random.p50Millis(), random.p99Millis(), random.errors(),
