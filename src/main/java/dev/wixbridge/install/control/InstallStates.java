@@ -128,15 +128,18 @@ public class InstallStates {
     }
 
     /**
-     * Ends the claim with the outcome of the exchange, in one short transaction that first runs
-     * {@code storeFirst} (storing the installation): the install and its state are written together.
+     * Ends the claim with the outcome of the exchange, in one short transaction that also runs
+     * {@code store} (storing the installation): the install and its state are written together.
+     * The state's row is locked before {@code store} runs, so that nothing is written before the
+     * last query and every change goes to the database once, at commit (a query after a change
+     * makes EclipseLink flush first).
      */
-    public void finish(Callback callback, CallbackOutcome outcome, Runnable storeFirst) {
+    public void finish(Callback callback, CallbackOutcome outcome, Runnable store) {
         Instant now = clock.instant();
         database.inTransaction(em -> {
-            storeFirst.run();
-            locked(em, callback)
-                    .filter(state -> state.status() == InstallStateStatus.EXCHANGING)
+            Optional<InstallState> held = locked(em, callback);
+            store.run();
+            held.filter(state -> state.status() == InstallStateStatus.EXCHANGING)
                     .filter(state -> state.wasFinishedBy(SecureTokens.fingerprint(callback.code()), callback.instanceId()))
                     .ifPresent(state -> settle(state, callback, outcome, now));
             return null;

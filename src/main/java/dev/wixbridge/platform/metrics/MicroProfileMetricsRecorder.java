@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
+import org.eclipse.microprofile.metrics.Timer;
 import org.eclipse.microprofile.metrics.annotation.RegistryScope;
 
 /**
@@ -27,22 +28,27 @@ public class MicroProfileMetricsRecorder implements MetricsRecorder {
     MetricRegistry registry;
 
     /**
-     * Counters by name and tags, looked up in the registry once: a registry lookup builds a metric
-     * id and takes the registry's lock, on every token request.
+     * Counters and timers by name and tags, looked up in the registry once: a registry lookup
+     * builds a metric id and takes the registry's lock, on every token request and call to Wix.
      */
     private final Map<List<String>, Counter> counters = new ConcurrentHashMap<>();
+    private final Map<List<String>, Timer> timers = new ConcurrentHashMap<>();
 
     @Override
     public void count(String name, String... tags) {
-        List<String> key = new ArrayList<>(tags.length + 1);
-        key.add(name);
-        key.addAll(Arrays.asList(tags));
-        counters.computeIfAbsent(key, unknown -> registry.counter(name, tags(tags))).inc();
+        counters.computeIfAbsent(key(name, tags), unknown -> registry.counter(name, tags(tags))).inc();
     }
 
     @Override
     public void time(String name, Duration took, String... tags) {
-        registry.timer(name, tags(tags)).update(took);
+        timers.computeIfAbsent(key(name, tags), unknown -> registry.timer(name, tags(tags))).update(took);
+    }
+
+    private static List<String> key(String name, String... tags) {
+        List<String> key = new ArrayList<>(tags.length + 1);
+        key.add(name);
+        key.addAll(Arrays.asList(tags));
+        return key;
     }
 
     private static Tag[] tags(String... pairs) {

@@ -167,6 +167,10 @@ public class Database {
             String poolSize = String.valueOf(settings.poolSize());
             properties.put("eclipselink.connection-pool.default.min", poolSize);
             properties.put("eclipselink.connection-pool.default.max", poolSize);
+            // Each connection keeps its prepared statements (a handful of distinct queries): an
+            // install's transactions otherwise prepare and close each statement again. A server's
+            // datasource has its own statement cache setting.
+            properties.put(PersistenceUnitProperties.CACHE_STATEMENTS, "true");
         }
         properties.put(PersistenceUnitProperties.CLASSLOADER, getClass().getClassLoader());
         // Any eclipselink.* setting in the configuration reaches EclipseLink (pool sizes, a server's archive factory).
