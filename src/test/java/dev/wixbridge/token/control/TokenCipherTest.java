@@ -5,6 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,6 +63,48 @@ class TokenCipherTest {
         assertThatThrownBy(() -> cipher.openRefreshToken(OTHER_SITE, sealed)).isInstanceOf(SealedTokenUnreadable.class);
         SealedTokens swapped = new SealedTokens("k1", sealed.accessToken(), sealed.refreshToken());
         assertThatThrownBy(() -> cipher.openRefreshToken(SITE, swapped)).isInstanceOf(SealedTokenUnreadable.class);
+    }
+
+    @Test
+    void a_value_that_does_not_open_leaves_the_thread_able_to_seal_and_open() {
+        TokenCipher cipher = cipher("k1:" + TokenKeysTest.KEY_1);
+        SealedTokens sealed = cipher.seal(SITE, "refresh", "access");
+        assertThatThrownBy(() -> cipher.openRefreshToken(OTHER_SITE, sealed)).isInstanceOf(SealedTokenUnreadable.class);
+
+        SealedTokens next = cipher.seal(SITE, "refresh-2", "access-2");
+
+        assertThat(cipher.openRefreshToken(SITE, next)).hasValue("refresh-2");
+        assertThat(cipher.openAccessToken(SITE, sealed)).isEqualTo("access");
+    }
+
+    /** Each thread has its own cipher: requests seal and open at once (a shared one mixes their values). */
+    @Test
+    void threads_seal_and_open_at_once() throws Exception {
+        TokenCipher cipher = cipher("k1:" + TokenKeysTest.KEY_1);
+        int threads = 8;
+        CyclicBarrier together = new CyclicBarrier(threads);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<Boolean>> results = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                String site = "8a4f2a3e-1c2b-4d5e-9f00-12345678900" + t;
+                results.add(pool.submit(() -> {
+                    together.await();
+                    for (int i = 0; i < 2_000; i++) {
+                        SealedTokens sealed = cipher.seal(site, "refresh-" + i, "access-" + i);
+                        if (!cipher.openAccessToken(site, sealed).equals("access-" + i)) {
+                            return false;
+                        }
+                    }
+                    return true;
+                }));
+            }
+            for (Future<Boolean> result : results) {
+                assertThat(result.get(60, TimeUnit.SECONDS)).isTrue();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
