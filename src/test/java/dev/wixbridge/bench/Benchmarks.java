@@ -314,8 +314,8 @@ public final class Benchmarks {
                 ## 1c. Token API against `GET /` with Wix's token lifetime
 
                 Section 1's alternating rounds again, on the same server at the end of its run, once the fake Wix
-                states Wix's five minutes (`expires_in` %d, so %d s of use after the skew; every site's 15 s token
-                was replaced first). Refreshes during these rounds: %d (at 1,000 sites a refresh every four
+                states Wix's five minutes (`expires_in` %d, so %d s of use after the skew; any 15 s token left was
+                replaced first). Refreshes during these rounds: %d (at 1,000 sites a refresh every four
                 minutes each is about four a second, against section 1's %.0f).
 
                 %s
