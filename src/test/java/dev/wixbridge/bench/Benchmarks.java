@@ -34,6 +34,7 @@ import dev.wixbridge.testing.Deployments;
 import dev.wixbridge.testing.FakeWix;
 import dev.wixbridge.testing.SealedTokens;
 import dev.wixbridge.testing.ServerProcess;
+import dev.wixbridge.token.control.TokenSettings;
 
 /**
  * The benchmarks of bench/README.md, in one run on this machine: a Payara Micro server with the
@@ -60,7 +61,9 @@ public final class Benchmarks {
     private static final int SCALE_SERVED = 10_000;
     private static final int LIST_PAGE = 100;
     private static final int LIST_CALLS = 200;
-    private static final int TOKEN_LIFETIME_SECONDS = 15; // ttl 75 s minus the 60 s refresh skew
+    /** The server refreshes a token this long before it expires (its default refresh skew). */
+    private static final long REFRESH_SKEW_SECONDS = TokenSettings.DEFAULT_REFRESH_SKEW_SECONDS;
+    private static final int TOKEN_LIFETIME_SECONDS = 15; // ttl 75 s minus the refresh skew
     /**
      * The settings server-config/README.md recommends for a small server, plus Native Memory
      * Tracking so the report can say where the memory goes (it costs a little of it).
@@ -166,7 +169,7 @@ public final class Benchmarks {
             long pid = server.pid();
             Path siteFile = work.resolve("sites.txt");
             int sites = Files.readAllLines(siteFile).size();
-            wix.sendExpiresIn(60 + TOKEN_LIFETIME_SECONDS); // Wix states four hours; as short as the refresh run's here
+            wix.sendExpiresIn(REFRESH_SKEW_SECONDS + TOKEN_LIFETIME_SECONDS); // Wix states four hours; as short as the refresh run's here
             wrk(pid, siteFile, null, Duration.ofSeconds(10), true); // warm-up
             int callsBefore = wix.calls().size();
             long before = wix.tokenCalls("client_credentials");
@@ -321,7 +324,7 @@ public final class Benchmarks {
                 %s
                 Section 1's rounds cost %.3f ms per token request: the refreshes of its 15 s lifetimes add
                 %.3f ms to each.
-                """.formatted(WIX_ACCESS_TOKEN_SECONDS, WIX_ACCESS_TOKEN_SECONDS - 60, wixLifetimes.refreshes(),
+                """.formatted(WIX_ACCESS_TOKEN_SECONDS, WIX_ACCESS_TOKEN_SECONDS - REFRESH_SKEW_SECONDS, wixLifetimes.refreshes(),
                 SITES / (double) TOKEN_LIFETIME_SECONDS, wixLifetimes.rounds().describe(),
                 shortLived.tokens().cpuPerRequest().serverMillis(),
                 shortLived.tokens().cpuPerRequest().serverMillis() - wixLifetimes.rounds().tokens().cpuPerRequest().serverMillis());
@@ -851,7 +854,7 @@ public final class Benchmarks {
     private static Map<String, String> environment() {
         Map<String, String> settings = Deployments.fakeWixSettings();
         settings.put("wix.redirect-url", SERVER + "/oauth/callback");
-        settings.put("wix.access-token-ttl-seconds", String.valueOf(60 + TOKEN_LIFETIME_SECONDS));
+        settings.put("wix.access-token-ttl-seconds", String.valueOf(REFRESH_SKEW_SECONDS + TOKEN_LIFETIME_SECONDS));
         Map<String, String> environment = Deployments.asEnvironment(settings);
         environment.put("MALLOC_ARENA_MAX", "2"); // see server-config/README.md, "Memory"
         return environment;
@@ -924,7 +927,7 @@ public final class Benchmarks {
                 its token has less than the skew left, so the period is the lifetime plus the refresh's own
                 latency under this load: a count a little under 1 per nominal lifetime means no duplicates.
 
-                %s""".formatted(refreshes.sites(), RUN.toSeconds(), TOKEN_LIFETIME_SECONDS, 60 + TOKEN_LIFETIME_SECONDS,
+                %s""".formatted(refreshes.sites(), RUN.toSeconds(), TOKEN_LIFETIME_SECONDS, REFRESH_SKEW_SECONDS + TOKEN_LIFETIME_SECONDS,
                 refreshes.lifetimes(),
                 tokens.requestsPerSecond(), tokens.p50Millis(), tokens.p99Millis(), tokens.errors(),
                 tokens.cpuPerRequest().serverMillis(),
@@ -983,7 +986,7 @@ public final class Benchmarks {
                 token lifetime** (target 1); the most any one site made: **%d**.
 
                 Then with tokens living Wix's four hours (every site's short-lived token replaced first), so
-                that no refresh falls in what follows, sections 6 and 7 included. %s""".formatted(calls.sites(), RUN.toSeconds(), 60 + TOKEN_LIFETIME_SECONDS, TOKEN_LIFETIME_SECONDS,
+                that no refresh falls in what follows, sections 6 and 7 included. %s""".formatted(calls.sites(), RUN.toSeconds(), REFRESH_SKEW_SECONDS + TOKEN_LIFETIME_SECONDS, TOKEN_LIFETIME_SECONDS,
                 tokens.requestsPerSecond(), tokens.p50Millis(), tokens.p99Millis(), tokens.errors(),
                 tokens.cpuPerRequest().serverMillis(),
                 trivial.requestsPerSecond(), trivial.p50Millis(), trivial.p99Millis(), trivial.errors(),
